@@ -1,0 +1,39 @@
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { buildWorker } from "../../dev/test-support/build-worker.ts";
+
+const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig(async () => {
+  // The same SQL files wrangler applies locally and in production, applied in workerd before each test file.
+  const migrations = await readD1Migrations(fromHere("../../migrations"));
+  // The api's REALTIME service binding needs the real realtime Worker running beside it.
+  const realtimeScript = await buildWorker(
+    fromHere("../realtime/wrangler.toml"),
+    fromHere("../../.wrangler/test-build/realtime"),
+  );
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations },
+          workers: [
+            {
+              name: "gts-realtime",
+              modules: true,
+              scriptPath: realtimeScript,
+              // Module paths must stay inside the modules root, which defaults to this folder.
+              modulesRoot: dirname(realtimeScript),
+              compatibilityDate: "2026-10-01",
+              durableObjects: { JOB_ROOM: { className: "JobRoom", useSQLite: true } },
+            },
+          ],
+        },
+      }),
+    ],
+    test: { name: "api", include: ["test/**/*.test.ts"], setupFiles: ["./test/apply-migrations.ts"] },
+  };
+});

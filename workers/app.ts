@@ -1,0 +1,16 @@
+/**
+ * @module app Worker entry: one origin for the browser. API and realtime paths go to their Workers over service
+ * bindings; everything else is React Router's server build, created once at module scope.
+ */
+import { createRequestHandler } from "react-router";
+
+const handleRequest = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
+
+export default {
+  fetch(request, env) {
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith("/trpc/")) return env.API.fetch(request);
+    if (pathname.startsWith("/realtime/")) return env.REALTIME.fetch(request);
+    return handleRequest(request);
+  },
+} satisfies ExportedHandler<Env>;
