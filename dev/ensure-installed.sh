@@ -10,9 +10,11 @@ export ONNXRUNTIME_NODE_INSTALL="${ONNXRUNTIME_NODE_INSTALL:-skip}"
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false TURBO_TELEMETRY_DISABLED=1
 
 marker=node_modules/.package-lock.json
+# `npm install`, not `npm ci`: the lock names optional per-platform packages (e.g. rust-just-darwin-arm64) that
+# this registry does not serve, which `npm ci` treats as a lock mismatch while `npm install` skips them.
 if [ ! -f "$marker" ]; then
   echo "Installing npm packages (first run)…"
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 elif [ -n "$(find . -name package.json -not -path '*/node_modules/*' -newer "$marker")" ] || [ package-lock.json -nt "$marker" ]; then
   echo "Installing npm packages (a package.json or the lock file changed)…"
   npm install --no-audit --no-fund
