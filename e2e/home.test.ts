@@ -37,21 +37,20 @@ describe("a clean start of the local stack", () => {
     await expect(page.getByTestId("status-r2").textContent()).resolves.toBe("Media storage: ok");
 
     // Live progress reaches the browser through the same origin: app Worker → realtime Worker → JobRoom.
-    const messages = await page.evaluate(async () => {
-      const url = `${location.origin.replace(/^http/, "ws")}/realtime/renders/e2e-render-1/ws`;
-      const ws = new WebSocket(url);
+    const messages = await page.evaluate(async (origin) => {
+      const ws = new WebSocket(`${origin.replace(/^http/, "ws")}realtime/renders/e2e-render-1/ws`);
       const received: unknown[] = [];
       await new Promise<void>((resolve, reject) => {
         setTimeout(() => reject(new Error("no WebSocket messages within 10 s")), 10_000);
-        ws.onmessage = (event) => {
+        ws.addEventListener("message", (event) => {
           received.push(JSON.parse(event.data as string));
           if (received.length === 1) ws.send(JSON.stringify({ type: "echo", payload: "ping" }));
           else resolve();
-        };
+        });
       });
       ws.close(1000);
       return received;
-    });
+    }, stack.url);
     expect(messages).toEqual([
       { type: "hello", renderId: "e2e-render-1", seq: 0, listeners: 1 },
       { type: "echo", renderId: "e2e-render-1", seq: 1, payload: "ping" },
