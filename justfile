@@ -17,16 +17,16 @@ default:
 dev:
     node dev/start-local.ts
 
-# Run every test project (api, realtime, node, e2e) after a typecheck
-test: typecheck
+# Run every test project (api, realtime, node, e2e) after lint and typecheck
+test: lint typecheck
     vitest run
 
 # Run one vitest project by name: api, realtime, node or e2e
 test-project name:
     vitest run --project {{name}}
 
-# Lint, typecheck, dry-run deploy of each Worker, then every test
-check: lint typecheck deploy-dry-run test
+# Dry-run deploy of each Worker, then lint, typecheck and every test
+check: deploy-dry-run test
 
 # Generate Worker Env types and React Router route types (gitignored, regenerated here)
 typegen:
