@@ -1,14 +1,35 @@
+#!/usr/bin/env node
 /**
- * @module The render-node command line. `capabilities` prints what this node would report to the api as JSON.
+ * @module The `render-node` command line: `render-node <command> [options]`, `render-node --help`.
  */
-import { describeCapabilities } from "./node/describe-capabilities.ts";
+import { type Command, UsageError } from "./cli/command.ts";
+import { nodeCommands } from "./node/node-commands.ts";
 
-const USAGE = "usage: render-node capabilities";
+const commands: Record<string, Command> = { ...nodeCommands };
 
-const [command] = process.argv.slice(2);
-if (command === "capabilities") {
-  console.log(JSON.stringify(describeCapabilities(), null, 2));
-} else {
-  console.error(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `usage: render-node <command> [options]\n\ncommands:\n${lines.join("\n")}`;
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name === undefined ? undefined : commands[name];
+if (name === undefined || name === "--help" || name === "-h") {
+  console.log(help());
+} else if (!command) {
+  console.error(`render-node: unknown command "${name}"\n\n${help()}`);
   process.exitCode = 2;
+} else {
+  try {
+    await command.run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`render-node ${name}: ${error.message}\nusage: render-node ${command.usage}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`render-node ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  }
 }
