@@ -1,6 +1,6 @@
 /**
- * @module app Worker entry: one origin for the browser. API and realtime paths go to their Workers over service
- * bindings; everything else is React Router's server build, created once at module scope.
+ * @module app Worker entry: one origin for the browser. API paths (`/trpc`, `/files`) and realtime go to their
+ * Workers over service bindings; everything else is React Router's server build, created once at module scope.
  */
 import { createRequestHandler } from "react-router";
 
@@ -9,7 +9,7 @@ const handleRequest = createRequestHandler(() => import("virtual:react-router/se
 export default {
   fetch(request, env) {
     const { pathname } = new URL(request.url);
-    if (pathname.startsWith("/trpc/")) return env.API.fetch(request);
+    if (pathname.startsWith("/trpc/") || pathname.startsWith("/files/")) return env.API.fetch(request);
     if (pathname.startsWith("/realtime/")) return env.REALTIME.fetch(request);
     return handleRequest(request);
   },

@@ -1,7 +1,10 @@
 /**
- * @module Request context for tRPC procedures: the database and bucket, built once per request.
+ * @module Request context for tRPC procedures: the database, the bucket, the request and the caller's session,
+ * resolved at most once per request.
  */
 import { drizzle } from "drizzle-orm/d1";
+import { readSessionCookie } from "./auth/session-cookie.ts";
+import { type ResolvedSession, resolveSession } from "./auth/sessions.ts";
 import * as schema from "./db/schema.ts";
 
 export type Database = ReturnType<typeof createDatabase>;
@@ -10,12 +13,40 @@ export function createDatabase(d1: D1Database) {
   return drizzle(d1, { schema });
 }
 
-/** What procedures see. `createContextInner` exists so tests can call procedures without an HTTP request. */
 export interface Context {
   db: Database;
   media: R2Bucket;
+  /** The HTTP request, or null for in-process callers (tests, scripts). */
+  req: Request | null;
+  /** Headers of the response, e.g. `Set-Cookie`. */
+  resHeaders: Headers;
+  now: () => Date;
+  /** The caller's session from the cookie, or null; looked up once per request. */
+  session: () => Promise<ResolvedSession | null>;
 }
 
-export function createContextInner(env: { DB: D1Database; MEDIA: R2Bucket }): Context {
-  return { db: createDatabase(env.DB), media: env.MEDIA };
+/**
+ * `createContextInner` exists so tests can call procedures without an HTTP request: pass `req` to act as the
+ * browser that sent it (its cookie and Origin).
+ */
+export function createContextInner(
+  env: { DB: D1Database; MEDIA: R2Bucket },
+  options: { req?: Request | null; resHeaders?: Headers; now?: () => Date } = {},
+): Context {
+  const db = createDatabase(env.DB);
+  const req = options.req ?? null;
+  const now = options.now ?? (() => new Date());
+  let session: Promise<ResolvedSession | null> | undefined;
+  return {
+    db,
+    media: env.MEDIA,
+    req,
+    resHeaders: options.resHeaders ?? new Headers(),
+    now,
+    session: () => {
+      const token = readSessionCookie(req?.headers.get("Cookie") ?? null);
+      session ??= token ? resolveSession(db, token, now()) : Promise.resolve(null);
+      return session;
+    },
+  };
 }

@@ -1,23 +1,24 @@
 /**
- * @module api Worker entry: `/trpc/*` goes to the tRPC router; nothing else is served here.
+ * @module api Worker entry: `/trpc/*` goes to the tRPC router, `/files/*` to the streamed asset uploads and
+ * downloads; nothing else is served here.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContextInner } from "./context.ts";
 import { appRouter } from "./routers/_app.ts";
+import { FILES_PREFIX, handleFiles } from "./routes/files.ts";
 
 export const TRPC_ENDPOINT = "/trpc";
 
 export default {
   fetch(request, env) {
-    const url = new URL(request.url);
-    if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) {
-      return new Response("Not found", { status: 404 });
-    }
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith(FILES_PREFIX)) return handleFiles(request, env);
+    if (!pathname.startsWith(`${TRPC_ENDPOINT}/`)) return new Response("Not found", { status: 404 });
     return fetchRequestHandler({
       endpoint: TRPC_ENDPOINT,
       req: request,
       router: appRouter,
-      createContext: () => createContextInner(env),
+      createContext: ({ resHeaders }) => createContextInner(env, { req: request, resHeaders }),
     });
   },
 } satisfies ExportedHandler<Env>;

@@ -51,6 +51,19 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * Failed sign-ins, one row each, keyed by what is being throttled (`email:…`, `ip:…`). Old rows are pruned on
+ * the next sign-in, so the table stays small.
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    key: text("key").notNull(),
+    failedAt: timestampMs("failed_at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.failedAt)],
+);
+
 export const assets = sqliteTable(
   "assets",
   {

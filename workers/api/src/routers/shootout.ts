@@ -1,0 +1,147 @@
+/**
+ * @module `shootout`: create and edit comparisons of the creator's own assets, plan their render, and read the
+ * shared view of unlisted and public ones. Another user's private shootout is reported as not found.
+ */
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../context.ts";
+import { MAX_TITLE_CHARS, shootoutSpecSchema } from "../contract/index.ts";
+import { assets, shootouts, users } from "../db/schema.ts";
+import { planShootout } from "../shootouts/plan-shootout.ts";
+import { type LoadedShootout, readShootout } from "../shootouts/read-shootout.ts";
+import { resolveShootoutAssets } from "../shootouts/resolve-shootout-assets.ts";
+import { sharedShootout } from "../shootouts/shared-shootout.ts";
+import { writeShootout } from "../shootouts/write-shootout.ts";
+import { authedProcedure, publicProcedure, router } from "../trpc.ts";
+
+export const MAX_SHOOTOUTS_PER_PAGE = 100;
+const idInput = z.object({ id: z.string().min(1).max(64) });
+
+async function ownedShootout(db: Database, ownerId: string, id: string): Promise<LoadedShootout> {
+  const loaded = await readShootout(db, id);
+  if (!loaded || loaded.row.ownerId !== ownerId)
+    throw new TRPCError({ code: "NOT_FOUND", message: `no shootout ${id}` });
+  return loaded;
+}
+
+function ownerView(loaded: LoadedShootout) {
+  return { id: loaded.row.id, ...loaded.spec, createdAt: loaded.row.createdAt, updatedAt: loaded.row.updatedAt };
+}
+
+async function assetsOf(db: Database, loaded: LoadedShootout) {
+  const ids = [
+    ...loaded.spec.diTracks.map((t) => t.assetId),
+    ...loaded.spec.chains.flatMap((c) =>
+      c.blocks.flatMap((b) => (b.type === "capture" || b.type === "ir" ? [b.assetId] : [])),
+    ),
+  ];
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(assets)
+        .where(inArray(assets.id, [...new Set(ids)]))
+    : [];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export const shootoutRouter = router({
+  create: authedProcedure.input(shootoutSpecSchema).mutation(async ({ ctx, input }) => {
+    await resolveShootoutAssets(ctx.db, ctx.user.id, input);
+    const id = crypto.randomUUID();
+    await writeShootout(ctx.db, { id, ownerId: ctx.user.id, now: ctx.now(), isNew: true }, input);
+    return ownerView(await ownedShootout(ctx.db, ctx.user.id, id));
+  }),
+
+  update: authedProcedure.input(idInput.extend({ spec: shootoutSpecSchema })).mutation(async ({ ctx, input }) => {
+    await ownedShootout(ctx.db, ctx.user.id, input.id);
+    await resolveShootoutAssets(ctx.db, ctx.user.id, input.spec);
+    await writeShootout(ctx.db, { id: input.id, ownerId: ctx.user.id, now: ctx.now(), isNew: false }, input.spec);
+    return ownerView(await ownedShootout(ctx.db, ctx.user.id, input.id));
+  }),
+
+  get: authedProcedure
+    .input(idInput)
+    .query(async ({ ctx, input }) => ownerView(await ownedShootout(ctx.db, ctx.user.id, input.id))),
+
+  list: authedProcedure
+    .input(
+      z.object({
+        limit: z
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_SHOOTOUTS_PER_PAGE, `limit must be at most ${MAX_SHOOTOUTS_PER_PAGE}`)
+          .default(50),
+        cursor: z.string().max(100).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const match = input.cursor ? /^(\d{1,15})\.([0-9A-Za-z_-]{1,64})$/.exec(input.cursor) : null;
+      if (input.cursor && !match)
+        throw new TRPCError({ code: "BAD_REQUEST", message: "cursor is not one this api returned" });
+      const after = match ? { updatedAt: new Date(Number(match[1])), id: match[2] ?? "" } : null;
+      const rows = await ctx.db
+        .select({
+          id: shootouts.id,
+          title: shootouts.title,
+          visibility: shootouts.visibility,
+          updatedAt: shootouts.updatedAt,
+        })
+        .from(shootouts)
+        .where(
+          and(
+            eq(shootouts.ownerId, ctx.user.id),
+            after
+              ? or(
+                  lt(shootouts.updatedAt, after.updatedAt),
+                  and(eq(shootouts.updatedAt, after.updatedAt), lt(shootouts.id, after.id)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(shootouts.updatedAt), desc(shootouts.id))
+        .limit(input.limit + 1);
+      const page = rows.slice(0, input.limit);
+      const last = page.at(-1);
+      return {
+        items: page,
+        nextCursor: rows.length > input.limit && last ? `${last.updatedAt.getTime()}.${last.id}` : null,
+      };
+    }),
+
+  duplicate: authedProcedure.input(idInput).mutation(async ({ ctx, input }) => {
+    const original = await ownedShootout(ctx.db, ctx.user.id, input.id);
+    const suffix = " (copy)";
+    const spec = {
+      ...original.spec,
+      title: original.spec.title.slice(0, MAX_TITLE_CHARS - suffix.length) + suffix,
+      visibility: "private" as const,
+    };
+    const id = crypto.randomUUID();
+    await writeShootout(ctx.db, { id, ownerId: ctx.user.id, now: ctx.now(), isNew: true }, spec);
+    return ownerView(await ownedShootout(ctx.db, ctx.user.id, id));
+  }),
+
+  delete: authedProcedure.input(idInput).mutation(async ({ ctx, input }) => {
+    await ownedShootout(ctx.db, ctx.user.id, input.id);
+    await ctx.db.delete(shootouts).where(eq(shootouts.id, input.id));
+    return { deleted: input.id };
+  }),
+
+  /** The segment matrix, the estimated program length and warnings, before anything is rendered. */
+  plan: authedProcedure.input(idInput).query(async ({ ctx, input }) => {
+    const loaded = await ownedShootout(ctx.db, ctx.user.id, input.id);
+    return planShootout(loaded.spec, await assetsOf(ctx.db, loaded));
+  }),
+
+  /** The shared view of an unlisted or public shootout, for anyone with its link. */
+  getShared: publicProcedure.input(idInput).query(async ({ ctx, input }) => {
+    const loaded = await readShootout(ctx.db, input.id);
+    if (!loaded || loaded.spec.visibility === "private") {
+      throw new TRPCError({ code: "NOT_FOUND", message: `no shootout ${input.id}` });
+    }
+    const creator = await ctx.db.query.users.findFirst({ where: eq(users.id, loaded.row.ownerId) });
+    return sharedShootout(loaded, await assetsOf(ctx.db, loaded), creator?.displayName ?? "");
+  }),
+});
