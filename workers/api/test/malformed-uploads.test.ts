@@ -114,7 +114,7 @@ function corpus(): BadFile[] {
     label: "AIFF-C with ulaw compression",
     kind: "ir",
     bytes: patched(aiffBytes({ sampleRateHz: 48000, compression: "sowt", samples: [0.1, 0.2] }), (v) =>
-      [0x75, 0x6c, 0x61, 0x77].forEach((b, i) => v.setUint8(38 + i, b)),
+      setAscii(v, 38, "ulaw"),
     ),
   });
 
