@@ -52,9 +52,9 @@ db-generate name:
 db-migrate-local:
     node dev/migrate-local.ts
 
-# Seed the demo library (user, DI, captures, IRs, shootout) into local D1/R2
-seed:
-    node dev/seed-local.ts
+# Seed the demo library (user, DI, captures, IRs, shootout) through a running local stack
+seed url="http://127.0.0.1:5173/":
+    node dev/seed-local.ts {{url}}
 
 # Write the generated demo assets (DI riff, cab IRs, .nam captures) to a folder
 demo-assets out="dev/demo-assets":
