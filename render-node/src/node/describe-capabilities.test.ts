@@ -1,5 +1,6 @@
+import { ENGINE_VERSION } from "@gts/api/contract";
 import { describe, expect, it } from "vitest";
-import { describeCapabilities, ENGINE_VERSION } from "./describe-capabilities.ts";
+import { describeCapabilities } from "./describe-capabilities.ts";
 
 describe("describeCapabilities", () => {
   it("reports the CPU provider of the installed onnxruntime-node and this machine's cores", () => {

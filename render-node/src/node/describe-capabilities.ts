@@ -6,10 +6,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join } from "node:path";
+import { ENGINE_VERSION } from "@gts/api/contract";
 import { listSupportedBackends, env as ortEnv } from "onnxruntime-node";
-
-/** Bumped when rendered audio could change for the same inputs; part of every segment's cache key. */
-export const ENGINE_VERSION = "0.1.0";
 
 export interface RenderNodeCapabilities {
   engineVersion: string;

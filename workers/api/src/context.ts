@@ -5,6 +5,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import { readSessionCookie } from "./auth/session-cookie.ts";
 import { type ResolvedSession, resolveSession } from "./auth/sessions.ts";
+import type { ProgressEvent } from "./contract/index.ts";
 import * as schema from "./db/schema.ts";
 
 export type Database = ReturnType<typeof createDatabase>;
@@ -13,9 +14,16 @@ export function createDatabase(d1: D1Database) {
   return drizzle(d1, { schema });
 }
 
+/** The realtime Worker's RPC surface the api uses (a subset, so tests and scripts can pass their own). */
+export interface RealtimePublisher {
+  publish(renderId: string, event: ProgressEvent): Promise<unknown>;
+}
+
 export interface Context {
   db: Database;
   media: R2Bucket;
+  /** Live fan-out of render events; null where no realtime Worker is bound (scripts). */
+  realtime: RealtimePublisher | null;
   /** The HTTP request, or null for in-process callers (tests, scripts). */
   req: Request | null;
   /** Headers of the response, e.g. `Set-Cookie`. */
@@ -30,7 +38,7 @@ export interface Context {
  * browser that sent it (its cookie and Origin).
  */
 export function createContextInner(
-  env: { DB: D1Database; MEDIA: R2Bucket },
+  env: { DB: D1Database; MEDIA: R2Bucket; REALTIME?: RealtimePublisher },
   options: { req?: Request | null; resHeaders?: Headers; now?: () => Date } = {},
 ): Context {
   const db = createDatabase(env.DB);
@@ -40,6 +48,7 @@ export function createContextInner(
   return {
     db,
     media: env.MEDIA,
+    realtime: env.REALTIME ?? null,
     req,
     resHeaders: options.resHeaders ?? new Headers(),
     now,

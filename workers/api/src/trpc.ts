@@ -3,10 +3,13 @@
  * same-origin check (cross-site request forgery); `authedProcedure` also requires a signed-in user.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { crossSiteRefusal } from "./auth/check-same-origin.ts";
 import { sessionCookie } from "./auth/session-cookie.ts";
 import { rotateSession } from "./auth/sessions.ts";
 import type { Context } from "./context.ts";
+import { renderNodes } from "./db/schema.ts";
+import { nodeForToken } from "./nodes/node-tokens.ts";
 
 const t = initTRPC.context<Context>().create();
 
@@ -33,4 +36,13 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     ctx.resHeaders.append("Set-Cookie", sessionCookie(token, ctx.req.url));
   }
   return next({ ctx: { user: session.user, sessionIdHash: session.idHash } });
+});
+
+/** A render node, authenticated by its bearer token; a revoked token is refused at once. */
+export const nodeProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const node = await nodeForToken(ctx.db, ctx.req?.headers.get("Authorization") ?? null);
+  if (!node) throw new TRPCError({ code: "UNAUTHORIZED", message: "a valid render-node token is required" });
+  // Every call counts as a sign of life for `node.list`.
+  await ctx.db.update(renderNodes).set({ lastHeartbeatAt: ctx.now() }).where(eq(renderNodes.id, node.id));
+  return next({ ctx: { node } });
 });

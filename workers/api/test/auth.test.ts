@@ -1,16 +1,11 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  createSession,
-  resolveSession,
-  rotateSession,
-  SESSION_ROTATION_GRACE_MS,
-  sha256Hex,
-} from "../src/auth/sessions.ts";
+import { createSession, resolveSession, rotateSession, SESSION_ROTATION_GRACE_MS } from "../src/auth/sessions.ts";
 import { MAX_FAILURES_PER_EMAIL } from "../src/auth/sign-in-throttle.ts";
 import { createDatabase } from "../src/context.ts";
 import { sessions, users } from "../src/db/schema.ts";
+import { sha256Hex } from "../src/util/sha256-hex.ts";
 import { browserClient, trpcFailure, uniqueEmail } from "./support/browser-client.ts";
 
 const db = createDatabase(env.DB);

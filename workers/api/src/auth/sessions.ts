@@ -6,6 +6,7 @@
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "../context.ts";
 import { sessions, type UserRow, users } from "../db/schema.ts";
+import { sha256Hex } from "../util/sha256-hex.ts";
 import { SESSION_TTL_MS } from "./session-cookie.ts";
 
 export const SESSION_ROTATE_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -74,9 +75,4 @@ function randomToken(): string {
     .replaceAll("+", "-")
     .replaceAll("/", "_")
     .replace(/=+$/, "");
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -52,6 +52,12 @@ export const engineVersionSchema = z
   .regex(/^[\x21-\x7e]{1,64}$/, { error: "engineVersion must be 1 to 64 visible ASCII characters (no spaces)" });
 export type EngineVersion = z.infer<typeof engineVersionSchema>;
 
+/**
+ * The engine version renders are requested for today. Bump it when rendered audio could change for the same inputs:
+ * it invalidates every cached segment. Render nodes report the versions they run (see render-node capabilities).
+ */
+export const ENGINE_VERSION = "0.1.0";
+
 /** What the node needs to fetch and verify one asset without asking the api what it is. */
 const frozenAssetShape = { sha256: sha256HexSchema, fileName: fileNameSchema };
 

@@ -3,13 +3,13 @@
  * shared view of unlisted and public ones. Another user's private shootout is reported as not found.
  */
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, desc, eq, lt, or } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../context.ts";
 import { MAX_TITLE_CHARS, shootoutSpecSchema } from "../contract/index.ts";
-import { assets, shootouts, users } from "../db/schema.ts";
+import { shootouts, users } from "../db/schema.ts";
+import { ownedShootout, ownerView, shootoutAssets } from "../shootouts/owned-shootout.ts";
 import { planShootout } from "../shootouts/plan-shootout.ts";
-import { type LoadedShootout, readShootout } from "../shootouts/read-shootout.ts";
+import { readShootout } from "../shootouts/read-shootout.ts";
 import { resolveShootoutAssets } from "../shootouts/resolve-shootout-assets.ts";
 import { sharedShootout } from "../shootouts/shared-shootout.ts";
 import { writeShootout } from "../shootouts/write-shootout.ts";
@@ -17,33 +17,6 @@ import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const MAX_SHOOTOUTS_PER_PAGE = 100;
 const idInput = z.object({ id: z.string().min(1).max(64) });
-
-async function ownedShootout(db: Database, ownerId: string, id: string): Promise<LoadedShootout> {
-  const loaded = await readShootout(db, id);
-  if (!loaded || loaded.row.ownerId !== ownerId)
-    throw new TRPCError({ code: "NOT_FOUND", message: `no shootout ${id}` });
-  return loaded;
-}
-
-function ownerView(loaded: LoadedShootout) {
-  return { id: loaded.row.id, ...loaded.spec, createdAt: loaded.row.createdAt, updatedAt: loaded.row.updatedAt };
-}
-
-async function assetsOf(db: Database, loaded: LoadedShootout) {
-  const ids = [
-    ...loaded.spec.diTracks.map((t) => t.assetId),
-    ...loaded.spec.chains.flatMap((c) =>
-      c.blocks.flatMap((b) => (b.type === "capture" || b.type === "ir" ? [b.assetId] : [])),
-    ),
-  ];
-  const rows = ids.length
-    ? await db
-        .select()
-        .from(assets)
-        .where(inArray(assets.id, [...new Set(ids)]))
-    : [];
-  return new Map(rows.map((row) => [row.id, row]));
-}
 
 export const shootoutRouter = router({
   create: authedProcedure.input(shootoutSpecSchema).mutation(async ({ ctx, input }) => {
@@ -132,7 +105,7 @@ export const shootoutRouter = router({
   /** The segment matrix, the estimated program length and warnings, before anything is rendered. */
   plan: authedProcedure.input(idInput).query(async ({ ctx, input }) => {
     const loaded = await ownedShootout(ctx.db, ctx.user.id, input.id);
-    return planShootout(loaded.spec, await assetsOf(ctx.db, loaded));
+    return planShootout(loaded.spec, await shootoutAssets(ctx.db, loaded));
   }),
 
   /** The shared view of an unlisted or public shootout, for anyone with its link. */
@@ -142,6 +115,6 @@ export const shootoutRouter = router({
       throw new TRPCError({ code: "NOT_FOUND", message: `no shootout ${input.id}` });
     }
     const creator = await ctx.db.query.users.findFirst({ where: eq(users.id, loaded.row.ownerId) });
-    return sharedShootout(loaded, await assetsOf(ctx.db, loaded), creator?.displayName ?? "");
+    return sharedShootout(loaded, await shootoutAssets(ctx.db, loaded), creator?.displayName ?? "");
   }),
 });

@@ -1,0 +1,256 @@
+/**
+ * @module `render`: the creator submits, follows and cancels renders; render nodes claim them, heartbeat, report
+ * progress and finish them. Every node report is checked against the lease, so a node that lost its render (lease
+ * expired, render canceled or given to another node) is refused and changes nothing.
+ */
+import { TRPCError } from "@trpc/server";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Context } from "../context.ts";
+import {
+  artifactEventSchema,
+  artifactManifestSchema,
+  logEventSchema,
+  PROGRESS_STAGES,
+  segmentEventSchema,
+  stageEventSchema,
+} from "../contract/index.ts";
+import { renderEvents, renders } from "../db/schema.ts";
+import { appendRenderEvent } from "../renders/append-render-event.ts";
+import { freezeRenderSpec } from "../renders/freeze-render-spec.ts";
+import { publicRender } from "../renders/public-render.ts";
+import { claimRender, renewLease } from "../renders/render-lease.ts";
+import { ownedShootout, shootoutAssets } from "../shootouts/owned-shootout.ts";
+import { authedProcedure, nodeProcedure, router } from "../trpc.ts";
+
+/** Long-poll limit of `claim`: under the ~30 s that proxies and the Workers runtime allow an idle request. */
+export const MAX_CLAIM_WAIT_SECONDS = 25;
+const CLAIM_POLL_MS = 500;
+export const MAX_EVENTS_PER_REPORT = 50;
+export const MAX_EVENTS_PER_READ = 1000;
+
+const idInput = z.object({ id: z.string().min(1).max(64) });
+const renderIdInput = z.object({ renderId: z.string().min(1).max(64) });
+const without = { renderId: true, seq: true, at: true } as const;
+/** What a node may report; the lifecycle events (queued, claimed, succeeded, failed, canceled) are the api's own. */
+const nodeEventSchema = z.discriminatedUnion("type", [
+  stageEventSchema.omit(without),
+  segmentEventSchema.omit(without),
+  logEventSchema.omit(without),
+  artifactEventSchema.omit(without),
+]);
+
+async function ownedRender(ctx: Pick<Context, "db">, ownerId: string, id: string) {
+  const render = await ctx.db.query.renders.findFirst({ where: and(eq(renders.id, id), eq(renders.ownerId, ownerId)) });
+  if (!render) throw new TRPCError({ code: "NOT_FOUND", message: `no render ${id}` });
+  return render;
+}
+
+function leaseLost(renderId: string): TRPCError {
+  return new TRPCError({
+    code: "CONFLICT",
+    message: `render ${renderId} is not leased to this node (expired, canceled or taken over): stop working on it`,
+  });
+}
+
+/** Overall progress from a stage event: each pipeline stage is an equal share. */
+function overallProgress(stage: (typeof PROGRESS_STAGES)[number], fraction: number): number {
+  return (PROGRESS_STAGES.indexOf(stage) + fraction) / PROGRESS_STAGES.length;
+}
+
+export const renderRouter = router({
+  submit: authedProcedure
+    .input(z.object({ shootoutId: z.string().min(1).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      const shootout = await ownedShootout(ctx.db, ctx.user.id, input.shootoutId);
+      const id = crypto.randomUUID();
+      const { spec, specHash } = await freezeRenderSpec(id, shootout, await shootoutAssets(ctx.db, shootout));
+      const [render] = await ctx.db
+        .insert(renders)
+        .values({ id, shootoutId: shootout.row.id, ownerId: ctx.user.id, spec, specHash, queuedAt: ctx.now() })
+        .returning();
+      await appendRenderEvent(ctx, id, { type: "queued" });
+      if (!render) throw new Error(`render ${id} was not stored`);
+      return publicRender({ ...render, lastSeq: 0 });
+    }),
+
+  get: authedProcedure
+    .input(idInput)
+    .query(async ({ ctx, input }) => publicRender(await ownedRender(ctx, ctx.user.id, input.id))),
+
+  list: authedProcedure.input(z.object({ shootoutId: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {
+    const rows = await ctx.db
+      .select()
+      .from(renders)
+      .where(and(eq(renders.ownerId, ctx.user.id), eq(renders.shootoutId, input.shootoutId)))
+      .orderBy(desc(renders.queuedAt))
+      .limit(100);
+    return rows.map(publicRender);
+  }),
+
+  /** Events after `afterSeq`, in order: how a reconnecting client catches up without gaps or duplicates. */
+  events: authedProcedure
+    .input(idInput.extend({ afterSeq: z.number().int().min(-1).default(-1) }))
+    .query(async ({ ctx, input }) => {
+      await ownedRender(ctx, ctx.user.id, input.id);
+      const rows = await ctx.db
+        .select({ payload: renderEvents.payload })
+        .from(renderEvents)
+        .where(and(eq(renderEvents.renderId, input.id), gt(renderEvents.seq, input.afterSeq)))
+        .orderBy(asc(renderEvents.seq))
+        .limit(MAX_EVENTS_PER_READ);
+      return rows.map((row) => row.payload);
+    }),
+
+  cancel: authedProcedure.input(idInput).mutation(async ({ ctx, input }) => {
+    await ownedRender(ctx, ctx.user.id, input.id);
+    const [canceled] = await ctx.db
+      .update(renders)
+      .set({ status: "canceled", leaseNodeId: null, leaseExpiresAt: null, finishedAt: ctx.now() })
+      .where(and(eq(renders.id, input.id), inArray(renders.status, ["queued", "running"])))
+      .returning();
+    if (!canceled) {
+      const render = await ownedRender(ctx, ctx.user.id, input.id);
+      throw new TRPCError({ code: "CONFLICT", message: `render ${input.id} has already ${render.status}` });
+    }
+    await appendRenderEvent(ctx, input.id, { type: "canceled" });
+    return publicRender(canceled);
+  }),
+
+  /** Node: the oldest queued render of the node's owner, waiting up to `waitSeconds` for one; null if none. */
+  claim: nodeProcedure
+    .input(
+      z.object({
+        waitSeconds: z
+          .number()
+          .min(0)
+          .max(MAX_CLAIM_WAIT_SECONDS, `waitSeconds must be at most ${MAX_CLAIM_WAIT_SECONDS}`)
+          .default(0),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const deadline = Date.now() + input.waitSeconds * 1000;
+      for (;;) {
+        const claimed = await claimRender(ctx, ctx.node);
+        if (claimed) {
+          return {
+            renderId: claimed.id,
+            attempt: claimed.attempt,
+            leaseExpiresAt: claimed.leaseExpiresAt,
+            spec: claimed.spec,
+          };
+        }
+        if (Date.now() + CLAIM_POLL_MS > deadline) return null;
+        await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+      }
+    }),
+
+  heartbeat: nodeProcedure.input(renderIdInput).mutation(async ({ ctx, input }) => {
+    if (!(await renewLease(ctx, input.renderId, ctx.node.id))) throw leaseLost(input.renderId);
+    return { ok: true };
+  }),
+
+  report: nodeProcedure
+    .input(
+      renderIdInput.extend({
+        events: z
+          .array(nodeEventSchema)
+          .min(1)
+          .max(MAX_EVENTS_PER_REPORT, `at most ${MAX_EVENTS_PER_REPORT} events per report`),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      let lastSeq = -1;
+      for (const event of input.events) {
+        const stored = await appendRenderEvent(ctx, input.renderId, event, {
+          leaseNodeId: ctx.node.id,
+          ...(event.type === "stage"
+            ? { stage: event.stage, progress: overallProgress(event.stage, event.fraction) }
+            : {}),
+        });
+        if (!stored) throw leaseLost(input.renderId);
+        lastSeq = stored.seq;
+      }
+      return { lastSeq };
+    }),
+
+  /** Idempotent: completing a render this node already completed returns the same render. */
+  complete: nodeProcedure
+    .input(
+      renderIdInput.extend({
+        manifest: artifactManifestSchema,
+        timings: z.record(z.string().max(32), z.number().min(0)).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      if (input.manifest.renderId !== input.renderId) {
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `manifest.renderId ${input.manifest.renderId} is not ${input.renderId}`,
+        });
+      }
+      const now = ctx.now();
+      const [completed] = await ctx.db
+        .update(renders)
+        .set({
+          status: "succeeded",
+          progress: 1,
+          artifacts: input.manifest,
+          timings: input.timings ?? null,
+          finishedAt: now,
+          leaseExpiresAt: null,
+        })
+        .where(
+          and(
+            eq(renders.id, input.renderId),
+            eq(renders.leaseNodeId, ctx.node.id),
+            eq(renders.status, "running"),
+            gt(renders.leaseExpiresAt, now),
+          ),
+        )
+        .returning();
+      if (completed) {
+        const durationSeconds = completed.startedAt
+          ? (now.getTime() - completed.startedAt.getTime()) / 1000
+          : undefined;
+        await appendRenderEvent(ctx, input.renderId, {
+          type: "succeeded",
+          ...(durationSeconds === undefined ? {} : { durationSeconds }),
+        });
+      }
+      const current = await ctx.db.query.renders.findFirst({ where: eq(renders.id, input.renderId) });
+      if (current?.status === "succeeded" && current.leaseNodeId === ctx.node.id) return publicRender(current);
+      throw leaseLost(input.renderId);
+    }),
+
+  /** A failed attempt: back to the queue when `retryable` and attempts remain, else the render fails. */
+  fail: nodeProcedure
+    .input(
+      renderIdInput.extend({
+        error: z.object({ code: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/), message: z.string().min(1).max(2000) }),
+        retryable: z.boolean(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const render = await ctx.db.query.renders.findFirst({ where: eq(renders.id, input.renderId) });
+      const held =
+        render?.status === "running" &&
+        render.leaseNodeId === ctx.node.id &&
+        (render.leaseExpiresAt?.getTime() ?? 0) > now.getTime();
+      if (!render || !held) throw leaseLost(input.renderId);
+      const willRetry = input.retryable && render.attempt < render.maxAttempts;
+      const [updated] = await ctx.db
+        .update(renders)
+        .set(
+          willRetry
+            ? { status: "queued", leaseNodeId: null, leaseExpiresAt: null, error: input.error }
+            : { status: "failed", leaseExpiresAt: null, error: input.error, finishedAt: now },
+        )
+        .where(and(eq(renders.id, input.renderId), eq(renders.leaseNodeId, ctx.node.id), eq(renders.status, "running")))
+        .returning();
+      if (!updated) throw leaseLost(input.renderId);
+      await appendRenderEvent(ctx, input.renderId, { type: "failed", error: input.error, willRetry });
+      return publicRender(updated);
+    }),
+});

@@ -1,0 +1,288 @@
+import { env } from "cloudflare:workers";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createDatabase } from "../src/context.ts";
+import type { ArtifactManifest, ProgressEvent } from "../src/contract/index.ts";
+import { renders } from "../src/db/schema.ts";
+import { browserClient, trpcFailure, uniqueEmail } from "./support/browser-client.ts";
+import { creatorWithLibrary, type Library, twoChainSpec } from "./support/library.ts";
+import { nodeClient } from "./support/node-client.ts";
+
+const db = createDatabase(env.DB);
+
+async function setup() {
+  const lib = await creatorWithLibrary();
+  const shootout = await lib.browser.trpc.shootout.create.mutate(twoChainSpec(lib));
+  return { lib, shootoutId: shootout.id };
+}
+
+async function addNode(lib: Library, name = "node") {
+  const { node, token } = await lib.browser.trpc.node.create.mutate({ name });
+  return { node, token, trpc: nodeClient(token) };
+}
+
+/** Moves a lease into the past, as if the node had gone silent for longer than the lease. */
+async function expireLease(renderId: string) {
+  await db
+    .update(renders)
+    .set({ leaseExpiresAt: new Date(Date.now() - 1000) })
+    .where(eq(renders.id, renderId));
+}
+
+function manifest(renderId: string): ArtifactManifest {
+  return {
+    renderId,
+    specHash: "a".repeat(64),
+    createdAt: new Date().toISOString(),
+    artifacts: [],
+    cues: [],
+    loudness: [],
+  };
+}
+
+describe("submitting", () => {
+  it("freezes the shootout into a spec with every asset's SHA-256, and records seq 0 'queued'", async () => {
+    const { lib, shootoutId } = await setup();
+    const render = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    expect(render).toMatchObject({ status: "queued", attempt: 0, lastSeq: 0, progress: 0 });
+    const row = await db.query.renders.findFirst({ where: eq(renders.id, render.id) });
+    expect(row?.spec.renderId).toBe(render.id);
+    expect(row?.spec.diTracks[0]).toMatchObject({
+      assetId: lib.diId,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      fileName: "riff.wav",
+      durationSeconds: 6,
+    });
+    expect(row?.spec.chains[0]?.blocks[0]).toMatchObject({
+      type: "capture",
+      assetId: lib.captureIds[0],
+      fileName: "amp-a.nam",
+    });
+    expect(await lib.browser.trpc.render.events.query({ id: render.id })).toEqual([
+      { type: "queued", renderId: render.id, seq: 0, at: expect.any(String) },
+    ]);
+    // The same shootout frozen again names the same content.
+    const again = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    expect(again.specHash).toBe(render.specHash);
+    expect(again.id).not.toBe(render.id);
+  });
+});
+
+describe("claims and leases", () => {
+  it("never gives one render to two nodes, however many claim at once", async () => {
+    const { lib, shootoutId } = await setup();
+    const submitted = await Promise.all(
+      Array.from({ length: 5 }, () => lib.browser.trpc.render.submit.mutate({ shootoutId })),
+    );
+    const nodes = await Promise.all(["a", "b", "c", "d"].map((name) => addNode(lib, name)));
+    const claims = await Promise.all(
+      nodes.flatMap((n) => [
+        n.trpc.render.claim.mutate({}),
+        n.trpc.render.claim.mutate({}),
+        n.trpc.render.claim.mutate({}),
+      ]),
+    );
+    const claimed = claims.flatMap((c) => (c ? [c.renderId] : []));
+    expect(claimed.sort()).toEqual(submitted.map((r) => r.id).sort());
+    const rows = await db.select().from(renders).where(eq(renders.shootoutId, shootoutId));
+    expect(rows.every((r) => r.status === "running" && r.attempt === 1 && r.leaseNodeId)).toBe(true);
+  });
+
+  it("reports progress in gap-free order, and a reconnecting reader resumes after its last seq", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const node = await addNode(lib);
+    expect(await node.trpc.render.claim.mutate({})).toMatchObject({ renderId: id, attempt: 1, spec: { renderId: id } });
+    await node.trpc.render.heartbeat.mutate({ renderId: id });
+    expect(
+      await node.trpc.render.report.mutate({
+        renderId: id,
+        events: [
+          { type: "stage", stage: "amp", fraction: 0.5 },
+          { type: "log", level: "info", message: "chain 1 done" },
+        ],
+      }),
+    ).toEqual({ lastSeq: 3 });
+    const render = await lib.browser.trpc.render.get.query({ id });
+    expect(render).toMatchObject({ status: "running", stage: "amp", lastSeq: 3 });
+    expect(render.progress).toBeCloseTo(1.5 / 7, 6);
+    const all = await lib.browser.trpc.render.events.query({ id });
+    expect(all.map((e) => [e.seq, e.type])).toEqual([
+      [0, "queued"],
+      [1, "claimed"],
+      [2, "stage"],
+      [3, "log"],
+    ]);
+    expect((await lib.browser.trpc.render.events.query({ id, afterSeq: 1 })).map((e) => e.seq)).toEqual([2, 3]);
+  });
+
+  it("requeues an expired lease with the next attempt, and refuses the old node's reports without effect", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const [a, b] = [await addNode(lib, "a"), await addNode(lib, "b")];
+    await a.trpc.render.claim.mutate({});
+    await expireLease(id);
+    expect(await b.trpc.render.claim.mutate({})).toMatchObject({ renderId: id, attempt: 2 });
+    const before = await db.query.renders.findFirst({ where: eq(renders.id, id) });
+    for (const stale of [
+      () => a.trpc.render.heartbeat.mutate({ renderId: id }),
+      () => a.trpc.render.report.mutate({ renderId: id, events: [{ type: "stage", stage: "dsp", fraction: 1 }] }),
+      () => a.trpc.render.complete.mutate({ renderId: id, manifest: manifest(id) }),
+      () => a.trpc.render.fail.mutate({ renderId: id, error: { code: "boom", message: "boom" }, retryable: false }),
+    ]) {
+      expect(await trpcFailure(stale())).toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringContaining("is not leased to this node"),
+      });
+    }
+    expect(await db.query.renders.findFirst({ where: eq(renders.id, id) })).toEqual(before);
+    const types = (await lib.browser.trpc.render.events.query({ id })).map((e) => e.type);
+    expect(types).toEqual(["queued", "claimed", "queued", "claimed"]);
+  });
+
+  it("fails the render once every attempt's lease has expired", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const node = await addNode(lib);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect(await node.trpc.render.claim.mutate({})).toMatchObject({ attempt });
+      await expireLease(id);
+    }
+    expect(await node.trpc.render.claim.mutate({})).toBeNull();
+    const render = await lib.browser.trpc.render.get.query({ id });
+    expect(render).toMatchObject({ status: "failed", attempt: 3, error: { code: "lease-expired" } });
+    const last = (await lib.browser.trpc.render.events.query({ id })).at(-1) as ProgressEvent;
+    expect(last).toMatchObject({ type: "failed", willRetry: false, error: { code: "lease-expired" } });
+  });
+
+  it("completes idempotently", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const node = await addNode(lib);
+    await node.trpc.render.claim.mutate({});
+    const first = await node.trpc.render.complete.mutate({ renderId: id, manifest: manifest(id) });
+    const second = await node.trpc.render.complete.mutate({ renderId: id, manifest: manifest(id) });
+    expect(first).toMatchObject({ status: "succeeded", progress: 1 });
+    expect(second).toEqual(first);
+    expect((await lib.browser.trpc.render.events.query({ id })).filter((e) => e.type === "succeeded")).toHaveLength(1);
+  });
+
+  it("retries a retryable failure while attempts remain, and stops a node working on a canceled render", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const node = await addNode(lib);
+    await node.trpc.render.claim.mutate({});
+    expect(
+      await node.trpc.render.fail.mutate({
+        renderId: id,
+        error: { code: "OOM", message: "out of memory" },
+        retryable: true,
+      }),
+    ).toMatchObject({ status: "queued" });
+    await node.trpc.render.claim.mutate({});
+    expect(await lib.browser.trpc.render.cancel.mutate({ id })).toMatchObject({ status: "canceled" });
+    expect((await trpcFailure(node.trpc.render.heartbeat.mutate({ renderId: id }))).code).toBe("CONFLICT");
+    expect(await trpcFailure(lib.browser.trpc.render.cancel.mutate({ id }))).toEqual({
+      code: "CONFLICT",
+      message: `render ${id} has already canceled`,
+    });
+  });
+});
+
+describe("render nodes", () => {
+  it("shows a token once, stores only its hash, and refuses a revoked token at once", async () => {
+    const { lib, shootoutId } = await setup();
+    const { node, token, trpc } = await addNode(lib, "studio-gpu");
+    expect(token).toMatch(/^gtsn_[0-9a-f]{64}$/);
+    expect(JSON.stringify(await lib.browser.trpc.node.list.query())).not.toContain(token);
+    await trpc.node.hello.mutate({ capabilities: { cpuCores: 2, engineVersion: "0.1.0" } });
+    await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    await trpc.render.claim.mutate({});
+    expect(await lib.browser.trpc.node.list.query()).toEqual([
+      expect.objectContaining({
+        id: node.id,
+        name: "studio-gpu",
+        state: "busy",
+        capabilities: { cpuCores: 2, engineVersion: "0.1.0" },
+      }),
+    ]);
+    await lib.browser.trpc.node.revoke.mutate({ id: node.id });
+    expect(await trpcFailure(trpc.render.claim.mutate({}))).toEqual({
+      code: "UNAUTHORIZED",
+      message: "a valid render-node token is required",
+    });
+    expect((await lib.browser.trpc.node.list.query())[0]?.state).toBe("revoked");
+  });
+
+  it("forwards every stored event to the render's JobRoom with its D1 seq", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const response = await env.REALTIME.fetch(`https://app.test/realtime/renders/${id}/ws`, {
+      headers: { Upgrade: "websocket" },
+    });
+    const ws = response.webSocket;
+    if (!ws) throw new Error("no WebSocket");
+    const seqs: number[] = [];
+    ws.addEventListener("message", (e) => {
+      const message = JSON.parse(e.data as string) as { type: string; event?: ProgressEvent };
+      if (message.type === "progress" && message.event) seqs.push(message.event.seq);
+    });
+    ws.accept();
+    const node = await addNode(lib);
+    await node.trpc.render.claim.mutate({});
+    await node.trpc.render.report.mutate({ renderId: id, events: [{ type: "stage", stage: "fetch", fraction: 1 }] });
+    await node.trpc.render.complete.mutate({ renderId: id, manifest: manifest(id) });
+    await vi_waitFor(() => seqs.length >= 3);
+    expect(seqs).toEqual([1, 2, 3]);
+    ws.close(1000);
+  });
+});
+
+describe("authorization of node and render procedures", () => {
+  it("refuses a signed-in user on node procedures and a node token on a creator's procedures", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const node = await addNode(lib);
+    expect((await trpcFailure(lib.browser.trpc.render.claim.mutate({}))).code).toBe("UNAUTHORIZED");
+    expect((await trpcFailure(node.trpc.render.get.query({ id }))).code).toBe("UNAUTHORIZED");
+    expect((await trpcFailure(node.trpc.node.create.mutate({ name: "x" }))).code).toBe("UNAUTHORIZED");
+    expect((await trpcFailure(browserClient().trpc.render.claim.mutate({}))).code).toBe("UNAUTHORIZED");
+  });
+
+  it("hides a creator's renders and nodes from another user, and another owner's node cannot claim them", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const { node } = await addNode(lib);
+    const other = browserClient();
+    await other.trpc.auth.signUp.mutate({
+      email: uniqueEmail("other"),
+      password: "correct horse battery",
+      displayName: "Other",
+    });
+    for (const call of [
+      () => other.trpc.render.get.query({ id }),
+      () => other.trpc.render.events.query({ id }),
+      () => other.trpc.render.cancel.mutate({ id }),
+      () => other.trpc.render.submit.mutate({ shootoutId }),
+      () => other.trpc.node.revoke.mutate({ id: node.id }),
+    ]) {
+      expect((await trpcFailure(call())).code).toBe("NOT_FOUND");
+    }
+    expect(await other.trpc.node.list.query()).toEqual([]);
+    const othersNode = nodeClient((await other.trpc.node.create.mutate({ name: "theirs" })).token);
+    expect(await othersNode.render.claim.mutate({})).toBeNull();
+    const [{ n }] = (await db
+      .select({ n: sql<number>`count(*)` })
+      .from(renders)
+      .where(eq(renders.status, "queued"))) as [{ n: number }];
+    expect(n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+async function vi_waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
