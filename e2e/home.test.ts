@@ -16,7 +16,7 @@ describe("a clean start of the local stack", () => {
     await stack?.stop();
   });
 
-  it("serves the home page with the seeded library, healthy services and live sockets, and logs no errors", async () => {
+  it("serves the home page and the seeded library, streams a render's progress to its owner only, and logs no errors", async () => {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -36,27 +36,41 @@ describe("a clean start of the local stack", () => {
     await expect(page.getByTestId("status-d1").textContent()).resolves.toBe("Database: ok");
     await expect(page.getByTestId("status-r2").textContent()).resolves.toBe("Media storage: ok");
 
-    // Live progress reaches the browser through the same origin: app Worker → realtime Worker → JobRoom.
-    const messages = await page.evaluate(async (origin) => {
-      const ws = new WebSocket(`${origin.replace(/^http/, "ws")}realtime/renders/e2e-render-1/ws`);
-      const received: unknown[] = [];
-      await new Promise<void>((resolve, reject) => {
-        setTimeout(() => reject(new Error("no WebSocket messages within 10 s")), 10_000);
-        ws.addEventListener("message", (event) => {
-          received.push(JSON.parse(event.data as string));
-          if (received.length === 1) ws.send(JSON.stringify({ type: "echo", payload: "ping" }));
-          else resolve();
+    // Live progress reaches the signed-in owner through the same origin: app Worker → realtime Worker → JobRoom.
+    const live = await page.evaluate(async (origin) => {
+      const call = async (path: string, body?: unknown) => {
+        const init = { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } };
+        const response = await fetch(`${origin}trpc/${path}`, body === undefined ? {} : init);
+        const json = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+        if (!json.result) throw new Error(`${path}: ${JSON.stringify(json.error)}`);
+        return json.result.data;
+      };
+      const listen = (renderId: string) =>
+        new Promise<unknown[]>((resolve) => {
+          const ws = new WebSocket(`${origin.replace(/^http/, "ws")}realtime/renders/${renderId}/ws?after=-1`);
+          const received: unknown[] = [];
+          setTimeout(() => resolve(received), 3000);
+          ws.addEventListener("message", (event) => {
+            received.push(JSON.parse(event.data as string));
+            if (received.length === 2) resolve(received);
+          });
+          ws.addEventListener("error", () => resolve(["refused"]));
         });
-      });
-      ws.close(1000);
-      return received;
+      const anonymous = await listen("not-signed-in-render");
+      await call("auth.signIn", { email: "demo@guitar-tone-shootout.local", password: "shootout-demo" });
+      const shootouts = (await call("shootout.list?input=%7B%7D")) as { items: { id: string }[] };
+      const render = (await call("render.submit", { shootoutId: shootouts.items[0]?.id })) as { id: string };
+      return { renderId: render.id, anonymous, owner: await listen(render.id) };
     }, stack.url);
-    expect(messages).toEqual([
-      { type: "hello", renderId: "e2e-render-1", seq: 0, listeners: 1 },
-      { type: "echo", renderId: "e2e-render-1", seq: 1, payload: "ping" },
+    expect(live.anonymous).toEqual(["refused"]);
+    expect(live.owner).toEqual([
+      { type: "hello", renderId: live.renderId, lastSeq: 0, listeners: 1 },
+      { type: "progress", event: { type: "queued", renderId: live.renderId, seq: 0, at: expect.any(String) } },
     ]);
 
-    expect(pageErrors).toEqual([]);
+    // The one error allowed is the browser's report of the refusal this test provoked on purpose.
+    expect(pageErrors.filter((e) => !/WebSocket connection to .*not-signed-in-render.* failed/.test(e))).toEqual([]);
+    expect(pageErrors).toHaveLength(1);
     expect(stack.stdout()).toMatch(/Demo sign-in: \S+@\S+ \/ \S+/);
     expect(stack.stderr()).not.toMatch(/error|✘/i);
   });

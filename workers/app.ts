@@ -3,14 +3,17 @@
  * Workers over service bindings; everything else is React Router's server build, created once at module scope.
  */
 import { createRequestHandler } from "react-router";
+import { roomAccessRefusal } from "./room-access.ts";
 
 const handleRequest = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
 
 export default {
-  fetch(request, env) {
+  async fetch(request, env) {
     const { pathname } = new URL(request.url);
     if (pathname.startsWith("/trpc/") || pathname.startsWith("/files/")) return env.API.fetch(request);
-    if (pathname.startsWith("/realtime/")) return env.REALTIME.fetch(request);
+    if (pathname.startsWith("/realtime/")) {
+      return (await roomAccessRefusal(request, env.API)) ?? env.REALTIME.fetch(request);
+    }
     return handleRequest(request);
   },
 } satisfies ExportedHandler<Env>;

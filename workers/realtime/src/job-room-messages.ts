@@ -10,10 +10,12 @@ export const jobRoomClientMessageSchema = z.object({
 });
 
 export type JobRoomServerMessage =
-  | { type: "hello"; renderId: string; seq: number; listeners: number }
+  /** First message: `lastSeq` is the newest event the room has (-1: none yet). Missed events follow it. */
+  | { type: "hello"; renderId: string; lastSeq: number; listeners: number }
   | { type: "echo"; renderId: string; seq: number; payload: string }
-  | { type: "progress"; seq: number; event: ProgressEvent }
+  /** One render event; `event.seq` orders them and lets a client drop a duplicate after reconnecting. */
+  | { type: "progress"; event: ProgressEvent }
   | { type: "error"; message: string };
 
-/** What `publish` answers: the room sequence number given to the event and how many sockets received it. */
-export type PublishResult = { ok: true; seq: number; listeners: number } | { ok: false; error: string };
+/** What `publish` answers: how many sockets received the event, or why it was refused. */
+export type PublishResult = { ok: true; listeners: number; duplicate: boolean } | { ok: false; error: string };

@@ -1,6 +1,7 @@
 /**
- * @module `JobRoom`: the live fan-out of one render's progress. It holds no truth about the job (D1 does); it
- * numbers what it sends per room, so every listener sees one ordered stream, and it hibernates between messages.
+ * @module `JobRoom`: the live fan-out of one render's progress over hibernating WebSockets. The api stores every
+ * event in D1 first (the truth, numbered by a gap-free `seq`) and then publishes it here; the room keeps a copy of
+ * each, so a browser that reconnects with `?after=<last seq it saw>` gets what it missed, then the live stream.
  */
 import { DurableObject } from "cloudflare:workers";
 import { type ProgressEvent, progressEventSchema } from "@gts/api/contract";
@@ -15,9 +16,13 @@ interface SocketAttachment {
 }
 
 const SEQ_KEY = "seq";
+const LAST_SEQ_KEY = "lastEventSeq";
+/** Events kept for resuming; a render emits far fewer. Older ones remain readable through `render.events`. */
+export const MAX_STORED_EVENTS = 10_000;
+const eventKey = (seq: number) => `event:${String(seq).padStart(10, "0")}`;
 
 export class JobRoom extends DurableObject<RealtimeEnv> {
-  /** Next room sequence number, loaded before the first message is handled (also after waking from hibernation). */
+  /** Echo counter of the room (test messages), loaded before the first message is handled, also after hibernation. */
   private seq = 0;
 
   constructor(ctx: DurableObjectState, env: RealtimeEnv) {
@@ -31,11 +36,18 @@ export class JobRoom extends DurableObject<RealtimeEnv> {
     if (request.headers.get("Upgrade") !== "websocket") {
       return new Response("Expected a WebSocket upgrade", { status: 426 });
     }
-    const renderId = new URL(request.url).searchParams.get("renderId") ?? "";
+    const url = new URL(request.url);
+    const renderId = url.searchParams.get("renderId") ?? "";
+    const after = Number(url.searchParams.get("after") ?? -1);
+    if (!Number.isInteger(after) || after < -1) return new Response("after must be an integer ≥ -1", { status: 400 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ renderId, connectedAt: new Date().toISOString() } satisfies SocketAttachment);
-    this.send(server, { type: "hello", renderId, seq: this.seq, listeners: this.ctx.getWebSockets().length });
+    // Storage reads hold the input gate: no publish can slip in between the backlog and the live stream.
+    const missed = await this.ctx.storage.list<ProgressEvent>({ start: eventKey(after + 1), prefix: "event:" });
+    const lastSeq = (await this.ctx.storage.get<number>(LAST_SEQ_KEY)) ?? -1;
+    this.send(server, { type: "hello", renderId, lastSeq, listeners: this.ctx.getWebSockets().length });
+    for (const event of missed.values()) this.send(server, { type: "progress", event });
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -67,10 +79,16 @@ export class JobRoom extends DurableObject<RealtimeEnv> {
   async publish(event: ProgressEvent): Promise<PublishResult> {
     const parsed = progressEventSchema.safeParse(event);
     if (!parsed.success) return { ok: false, error: `invalid progress event: ${z.prettifyError(parsed.error)}` };
-    const seq = await this.nextSeq();
+    const key = eventKey(parsed.data.seq);
     const sockets = this.ctx.getWebSockets();
-    for (const ws of sockets) this.send(ws, { type: "progress", seq, event: parsed.data });
-    return { ok: true, seq, listeners: sockets.length };
+    // A repeated forward (the api retrying) is stored and sent once.
+    if ((await this.ctx.storage.get(key)) !== undefined)
+      return { ok: true, listeners: sockets.length, duplicate: true };
+    if (parsed.data.seq < MAX_STORED_EVENTS) await this.ctx.storage.put(key, parsed.data);
+    const lastSeq = (await this.ctx.storage.get<number>(LAST_SEQ_KEY)) ?? -1;
+    if (parsed.data.seq > lastSeq) await this.ctx.storage.put(LAST_SEQ_KEY, parsed.data.seq);
+    for (const ws of sockets) this.send(ws, { type: "progress", event: parsed.data });
+    return { ok: true, listeners: sockets.length, duplicate: false };
   }
 
   private async nextSeq(): Promise<number> {

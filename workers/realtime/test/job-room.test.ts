@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { JobRoomServerMessage } from "../src/job-room-messages.ts";
 
 /** Opens a room socket through the Worker's public route, as a browser would (via the app Worker). */
-async function openRoom(renderId: string) {
-  const response = await exports.default.fetch(`https://app.test/realtime/renders/${renderId}/ws`, {
+async function openRoom(renderId: string, after?: number) {
+  const query = after === undefined ? "" : `?after=${after}`;
+  const response = await exports.default.fetch(`https://app.test/realtime/renders/${renderId}/ws${query}`, {
     headers: { Upgrade: "websocket" },
   });
   expect(response.status).toBe(101);
@@ -46,7 +47,7 @@ function stageEvent(renderId: string, seq: number, fraction: number): ProgressEv
 describe("JobRoom", () => {
   it("greets a new socket, then echoes messages with increasing sequence numbers", async () => {
     const { ws, next } = await openRoom("render-echo");
-    expect(await next()).toMatchObject({ type: "hello", renderId: "render-echo", seq: 0, listeners: 1 });
+    expect(await next()).toEqual({ type: "hello", renderId: "render-echo", lastSeq: -1, listeners: 1 });
     ws.send(JSON.stringify({ type: "echo", payload: "first" }));
     ws.send(JSON.stringify({ type: "echo", payload: "second" }));
     expect(await next()).toEqual({ type: "echo", renderId: "render-echo", seq: 1, payload: "first" });
@@ -60,14 +61,37 @@ describe("JobRoom", () => {
     await a.next();
     await b.next();
     const room = env.JOB_ROOM.get(env.JOB_ROOM.idFromName("render-broadcast"));
-    expect(await room.publish(stageEvent("render-broadcast", 0, 0.25))).toEqual({ ok: true, seq: 1, listeners: 2 });
-    expect(await room.publish(stageEvent("render-broadcast", 1, 0.5))).toEqual({ ok: true, seq: 2, listeners: 2 });
+    expect(await room.publish(stageEvent("render-broadcast", 0, 0.25))).toEqual({
+      ok: true,
+      listeners: 2,
+      duplicate: false,
+    });
+    expect(await room.publish(stageEvent("render-broadcast", 1, 0.5))).toEqual({
+      ok: true,
+      listeners: 2,
+      duplicate: false,
+    });
     for (const listener of [a, b]) {
-      const first = await listener.next();
-      const second = await listener.next();
-      expect(first).toMatchObject({ type: "progress", seq: 1, event: { fraction: 0.25 } });
-      expect(second).toMatchObject({ type: "progress", seq: 2, event: { fraction: 0.5 } });
+      expect(await listener.next()).toMatchObject({ type: "progress", event: { seq: 0, fraction: 0.25 } });
+      expect(await listener.next()).toMatchObject({ type: "progress", event: { seq: 1, fraction: 0.5 } });
     }
+  });
+
+  it("gives a reconnecting listener what it missed after its last seq, then the live stream, with no duplicates", async () => {
+    const room = env.JOB_ROOM.get(env.JOB_ROOM.idFromName("render-resume"));
+    for (const seq of [0, 1, 2]) await room.publish(stageEvent("render-resume", seq, seq / 4));
+    // A repeated forward of the same event is not stored or sent twice.
+    expect(await room.publish(stageEvent("render-resume", 2, 0.5))).toEqual({
+      ok: true,
+      listeners: 0,
+      duplicate: true,
+    });
+    const { next } = await openRoom("render-resume", 0);
+    expect(await next()).toEqual({ type: "hello", renderId: "render-resume", lastSeq: 2, listeners: 1 });
+    expect(await next()).toMatchObject({ type: "progress", event: { seq: 1 } });
+    expect(await next()).toMatchObject({ type: "progress", event: { seq: 2 } });
+    await room.publish(stageEvent("render-resume", 3, 1));
+    expect(await next()).toMatchObject({ type: "progress", event: { seq: 3 } });
   });
 
   it("rejects a progress event that breaks the contract", async () => {
