@@ -6,12 +6,14 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContextInner } from "./context.ts";
 import { appRouter } from "./routers/_app.ts";
 import { FILES_PREFIX, handleFiles } from "./routes/files.ts";
+import { handleRenderFiles, isRenderFilesPath } from "./routes/render-files.ts";
 
 export const TRPC_ENDPOINT = "/trpc";
 
 export default {
   fetch(request, env) {
     const { pathname } = new URL(request.url);
+    if (isRenderFilesPath(pathname)) return handleRenderFiles(request, env);
     if (pathname.startsWith(FILES_PREFIX)) return handleFiles(request, env);
     if (!pathname.startsWith(`${TRPC_ENDPOINT}/`)) return new Response("Not found", { status: 404 });
     return fetchRequestHandler({

@@ -1,0 +1,102 @@
+/**
+ * @module Render-node file transfer, streamed through the api (nodes never hold R2 credentials):
+ * `GET /files/renders/:id/inputs/:sha256` streams an input of a render the node holds (only assets its frozen spec
+ * names), and `PUT /files/renders/:id/artifacts/:name` stores an artifact under a key derived from the render and the
+ * name, so a retried upload overwrites the same object. R2 verifies the declared SHA-256.
+ */
+import { and, eq, gt } from "drizzle-orm";
+import { AssetUploadError } from "../assets/asset-upload-error.ts";
+import { createContextInner } from "../context.ts";
+import { artifactNameSchema } from "../contract/index.ts";
+import { renders } from "../db/schema.ts";
+import { nodeForToken } from "../nodes/node-tokens.ts";
+import { assetObjectKey, renderArtifactKey } from "../storage/r2-keys.ts";
+
+const INPUT_PATH = /^\/files\/renders\/([0-9A-Za-z_-]{1,64})\/inputs\/([0-9a-f]{64})$/;
+const ARTIFACT_PATH = /^\/files\/renders\/([0-9A-Za-z_-]{1,64})\/artifacts\/([^/]{1,255})$/;
+/** One request body; a Worker accepts up to 100 MB on the smaller Cloudflare plans. Larger artifacts need multipart. */
+export const MAX_ARTIFACT_BYTES = 100 * 1024 * 1024;
+
+export function isRenderFilesPath(pathname: string): boolean {
+  return pathname.startsWith("/files/renders/");
+}
+
+export async function handleRenderFiles(request: Request, env: { DB: D1Database; MEDIA: R2Bucket }): Promise<Response> {
+  try {
+    return await route(request, env);
+  } catch (error) {
+    if (error instanceof AssetUploadError) return error.toResponse();
+    throw error;
+  }
+}
+
+async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket }): Promise<Response> {
+  const ctx = createContextInner(env, { req: request });
+  const node = await nodeForToken(ctx.db, request.headers.get("Authorization"));
+  if (!node) throw new AssetUploadError("UNAUTHORIZED", "a valid render-node token is required");
+  const { pathname } = new URL(request.url);
+  const input = INPUT_PATH.exec(pathname);
+  const artifact = ARTIFACT_PATH.exec(pathname);
+  const renderId = input?.[1] ?? artifact?.[1];
+  if (!renderId) throw new AssetUploadError("NOT_FOUND", `no such file route ${pathname}`);
+
+  const now = ctx.now();
+  const render = await ctx.db.query.renders.findFirst({
+    where: and(
+      eq(renders.id, renderId),
+      eq(renders.leaseNodeId, node.id),
+      eq(renders.status, "running"),
+      gt(renders.leaseExpiresAt, now),
+    ),
+  });
+  if (!render) throw new AssetUploadError("FORBIDDEN", `render ${renderId} is not leased to this node`);
+
+  if (input?.[2] && request.method === "GET") {
+    const sha256 = input[2];
+    const named = [
+      ...render.spec.diTracks.map((t) => t.sha256),
+      ...render.spec.chains.flatMap((c) =>
+        c.blocks.flatMap((b) => (b.type === "capture" || b.type === "ir" ? [b.sha256] : [])),
+      ),
+    ];
+    if (!named.includes(sha256)) throw new AssetUploadError("NOT_FOUND", `render ${renderId} has no input ${sha256}`);
+    const object = await ctx.media.get(assetObjectKey(render.ownerId, sha256));
+    if (!object) throw new AssetUploadError("NOT_FOUND", `input ${sha256} of render ${renderId} is no longer stored`);
+    return new Response(object.body, {
+      headers: { "Content-Length": String(object.size), "Content-Type": "application/octet-stream" },
+    });
+  }
+
+  if (artifact?.[2] && request.method === "PUT") {
+    const name = artifactNameSchema.safeParse(decodeURIComponent(artifact[2]));
+    if (!name.success)
+      throw new AssetUploadError("BAD_REQUEST", `artifact name: ${name.error.issues[0]?.message ?? "invalid"}`);
+    const length = Number(request.headers.get("Content-Length"));
+    if (!Number.isSafeInteger(length) || length <= 0)
+      throw new AssetUploadError("LENGTH_REQUIRED", `${name.data}: Content-Length is required`);
+    if (length > MAX_ARTIFACT_BYTES) {
+      throw new AssetUploadError(
+        "PAYLOAD_TOO_LARGE",
+        `${name.data}: ${length} bytes is over the ${MAX_ARTIFACT_BYTES} byte limit of one upload`,
+      );
+    }
+    const sha256 = request.headers.get("X-Content-SHA256")?.toLowerCase() ?? "";
+    if (!/^[0-9a-f]{64}$/.test(sha256))
+      throw new AssetUploadError("BAD_REQUEST", "X-Content-SHA256 must be the artifact's SHA-256 as 64 hex digits");
+    const contentType = request.headers.get("Content-Type") ?? "application/octet-stream";
+    const key = renderArtifactKey(renderId, name.data);
+    const fixed = new FixedLengthStream(length);
+    const piping = request.body?.pipeTo(fixed.writable).catch(() => {});
+    try {
+      await ctx.media.put(key, fixed.readable, { sha256, httpMetadata: { contentType } });
+    } catch (error) {
+      throw new AssetUploadError(
+        "BAD_REQUEST",
+        `${name.data}: not stored: the bytes do not match Content-Length or X-Content-SHA256 (${String(error)})`,
+      );
+    }
+    await piping;
+    return Response.json({ name: name.data, key, bytes: length, sha256 }, { status: 201 });
+  }
+  return new Response("Method not allowed", { status: 405 });
+}
