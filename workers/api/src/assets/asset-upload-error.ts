@@ -40,3 +40,13 @@ export class AssetUploadError extends Error {
     return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status });
   }
 }
+
+/** Runs a file route, answering an `AssetUploadError` with its JSON refusal; anything else is a bug and rethrown. */
+export async function answeringUploadErrors(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AssetUploadError) return error.toResponse();
+    throw error;
+  }
+}

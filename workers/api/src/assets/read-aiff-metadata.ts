@@ -6,6 +6,7 @@ import type { AudioMetadata } from "../contract/index.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
 import type { ByteStreamReader } from "./byte-stream-reader.ts";
 import { checkAudioShape } from "./check-audio-shape.ts";
+import { iffChunks } from "./iff-chunks.ts";
 import { type SampleEncoding, scanPeak } from "./pcm-peak.ts";
 
 interface CommonChunk {
@@ -29,18 +30,7 @@ export async function readAiffMetadata(
   if (formType !== "AIFF" && formType !== "AIFC") throw fail(`FORM type is "${formType}", expected "AIFF" or "AIFC"`);
 
   let common: CommonChunk | null = null;
-  for (;;) {
-    const chunkHeader = await reader.read(8);
-    if (chunkHeader.length === 0) throw fail(common ? "no SSND chunk" : "no COMM chunk");
-    if (chunkHeader.length < 8) throw fail(`truncated chunk header at byte ${reader.position - chunkHeader.length}`);
-    const id = ascii(chunkHeader, 0, 4);
-    const size = new DataView(chunkHeader.buffer, chunkHeader.byteOffset).getUint32(4, false);
-    const remaining = options.totalBytes - reader.position;
-    if (size > remaining) {
-      throw fail(
-        `${JSON.stringify(id)} chunk claims ${size} bytes but only ${remaining} follow (truncated or corrupt)`,
-      );
-    }
+  for await (const { id, size } of iffChunks(reader, { littleEndian: false, totalBytes: options.totalBytes, fail })) {
     if (id === "COMM") {
       common = parseCommon(await reader.read(size), formType === "AIFC", fail);
       if (size % 2) await reader.skip(1);
@@ -54,6 +44,7 @@ export async function readAiffMetadata(
       await reader.skip(size + (size % 2));
     }
   }
+  throw fail(common ? "no SSND chunk" : "no COMM chunk");
 }
 
 function parseCommon(bytes: Uint8Array, isAifc: boolean, fail: (m: string) => AssetUploadError): CommonChunk {

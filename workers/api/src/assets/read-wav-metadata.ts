@@ -7,6 +7,7 @@ import type { AudioMetadata } from "../contract/index.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
 import type { ByteStreamReader } from "./byte-stream-reader.ts";
 import { checkAudioShape } from "./check-audio-shape.ts";
+import { iffChunks } from "./iff-chunks.ts";
 import { type SampleEncoding, scanPeak } from "./pcm-peak.ts";
 
 const WAVE_FORMAT_PCM = 0x0001;
@@ -33,18 +34,7 @@ export async function readWavMetadata(
   if (ascii(header, 4, 4) !== "WAVE") throw fail(`RIFF form type is "${ascii(header, 4, 4)}", expected "WAVE"`);
 
   let format: WavFormat | null = null;
-  for (;;) {
-    const chunkHeader = await reader.read(8);
-    if (chunkHeader.length === 0) throw fail(format ? "no data chunk" : "no fmt chunk");
-    if (chunkHeader.length < 8) throw fail(`truncated chunk header at byte ${reader.position - chunkHeader.length}`);
-    const id = ascii(chunkHeader, 0, 4);
-    const size = new DataView(chunkHeader.buffer, chunkHeader.byteOffset).getUint32(4, true);
-    const remaining = options.totalBytes - reader.position;
-    if (size > remaining) {
-      throw fail(
-        `${JSON.stringify(id)} chunk claims ${size} bytes but only ${remaining} follow (truncated or corrupt)`,
-      );
-    }
+  for await (const { id, size } of iffChunks(reader, { littleEndian: true, totalBytes: options.totalBytes, fail })) {
     if (id === "fmt ") {
       format = parseFormat(await reader.read(size), fail);
       if (size % 2) await reader.skip(1);
@@ -55,6 +45,7 @@ export async function readWavMetadata(
       await reader.skip(size + (size % 2));
     }
   }
+  throw fail(format ? "no data chunk" : "no fmt chunk");
 }
 
 function parseFormat(bytes: Uint8Array, fail: (message: string) => AssetUploadError): WavFormat {

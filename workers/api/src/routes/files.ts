@@ -3,7 +3,7 @@
  * `GET /files/assets/:id` streams it back to its owner. Metadata travels in the query string and headers.
  */
 import { and, eq } from "drizzle-orm";
-import { AssetUploadError } from "../assets/asset-upload-error.ts";
+import { AssetUploadError, answeringUploadErrors } from "../assets/asset-upload-error.ts";
 import { publicAsset } from "../assets/public-asset.ts";
 import { uploadAsset } from "../assets/upload-asset.ts";
 import { crossSiteRefusal } from "../auth/check-same-origin.ts";
@@ -14,12 +14,7 @@ export const FILES_PREFIX = "/files/";
 const ASSET_DOWNLOAD = /^\/files\/assets\/([0-9A-Za-z_-]{1,64})$/;
 
 export async function handleFiles(request: Request, env: { DB: D1Database; MEDIA: R2Bucket }): Promise<Response> {
-  try {
-    return await route(request, env);
-  } catch (error) {
-    if (error instanceof AssetUploadError) return error.toResponse();
-    throw error;
-  }
+  return answeringUploadErrors(() => route(request, env));
 }
 
 async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket }): Promise<Response> {

@@ -5,7 +5,7 @@
  * name, so a retried upload overwrites the same object. R2 verifies the declared SHA-256.
  */
 import { and, eq, gt } from "drizzle-orm";
-import { AssetUploadError } from "../assets/asset-upload-error.ts";
+import { AssetUploadError, answeringUploadErrors } from "../assets/asset-upload-error.ts";
 import { createContextInner } from "../context.ts";
 import { artifactNameSchema } from "../contract/index.ts";
 import { renders } from "../db/schema.ts";
@@ -22,12 +22,7 @@ export function isRenderFilesPath(pathname: string): boolean {
 }
 
 export async function handleRenderFiles(request: Request, env: { DB: D1Database; MEDIA: R2Bucket }): Promise<Response> {
-  try {
-    return await route(request, env);
-  } catch (error) {
-    if (error instanceof AssetUploadError) return error.toResponse();
-    throw error;
-  }
+  return answeringUploadErrors(() => route(request, env));
 }
 
 async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket }): Promise<Response> {
