@@ -1,0 +1,100 @@
+/**
+ * @module A shootout's whole audio from files on disk into a folder: `program.wav`, `stems/stem-N.wav`, `cues.json`,
+ * `loudness.json`. Shared by the `render-audio` command and the render daemon, which differ only in where the
+ * asset files come from (paths in a JSON file, or the node's input cache).
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import {
+  type CaptureBlock,
+  type ChainBlock,
+  cueListSchema,
+  type DiTrack,
+  type ResolvedArrangement,
+} from "@gts/api/contract";
+import type { LoadIr, RenderCapture } from "../dsp/apply-chain.ts";
+import { decodeAudio } from "../dsp/decode-audio.ts";
+import { encodeWav } from "../dsp/encode-wav.ts";
+import { PROGRAM_SAMPLE_RATE_HZ } from "./arrange-program.ts";
+import { renderShootoutAudio, type ShootoutAudio } from "./render-shootout-audio.ts";
+
+/**
+ * Renders one capture block from its `.nam` file: the amp engine's entry point, which main.ts passes in. Same contract
+ * as {@link RenderCapture}: as many samples back as given, at the same rate.
+ */
+export type RenderCaptureFile = (
+  modelPath: string,
+  block: CaptureBlock,
+  input: Float32Array,
+  sampleRateHz: number,
+) => Promise<Float32Array>;
+
+/** The file of an asset, by id; throws a message naming the asset when there is none. */
+export type AssetFile = (assetId: string, what: "DI" | "IR" | "capture") => string;
+
+export interface WrittenShootoutAudio {
+  audio: ShootoutAudio;
+  files: { program: string; stems: string[]; cues: string; loudness: string };
+}
+
+/** IR and capture loaders over asset files; a capture needs the amp engine (`renderCaptureFile`). */
+export function fileAssetLoaders(fileOf: AssetFile, renderCaptureFile: RenderCaptureFile | undefined) {
+  const loadIr: LoadIr = async (block) => {
+    const path = fileOf(block.assetId, "IR");
+    const decoded = await decodeAudio(await readFile(path), basename(path));
+    return { sampleRateHz: decoded.sampleRateHz, channels: decoded.channels, name: basename(path) };
+  };
+  const renderCapture: RenderCapture = async (block, input, sampleRateHz) => {
+    const path = fileOf(block.assetId, "capture");
+    if (renderCaptureFile === undefined) {
+      throw new Error(
+        `capture ${basename(path)}: capture blocks need the amp engine, which this build of the command was not given ` +
+          "(main.ts passes it to createDspCommands)",
+      );
+    }
+    return renderCaptureFile(path, block, input, sampleRateHz);
+  };
+  return { loadIr, renderCapture };
+}
+
+export async function writeShootoutAudio(options: {
+  diTracks: readonly Pick<DiTrack, "assetId" | "channel" | "riffs">[];
+  chains: readonly { blocks: readonly ChainBlock[] }[];
+  arrangement: ResolvedArrangement;
+  fileOf: AssetFile;
+  renderCaptureFile?: RenderCaptureFile;
+  outDir: string;
+  onSegment?: (diIndex: number, chainIndex: number) => void;
+}): Promise<WrittenShootoutAudio> {
+  const { outDir } = options;
+  const dis = [];
+  for (const track of options.diTracks) {
+    const path = options.fileOf(track.assetId, "DI");
+    const decoded = await decodeAudio(await readFile(path), basename(path));
+    dis.push({ ...decoded, channel: track.channel, riffs: track.riffs });
+  }
+  const audio = await renderShootoutAudio({
+    dis,
+    chains: options.chains,
+    arrangement: options.arrangement,
+    ...fileAssetLoaders(options.fileOf, options.renderCaptureFile),
+    ...(options.onSegment ? { onSegment: options.onSegment } : {}),
+  });
+  await mkdir(join(outDir, "stems"), { recursive: true });
+  const files = {
+    program: join(outDir, "program.wav"),
+    stems: audio.stems.map((_, index) => join(outDir, "stems", `stem-${index}.wav`)),
+    cues: join(outDir, "cues.json"),
+    loudness: join(outDir, "loudness.json"),
+  };
+  await writeFile(files.program, encodeWav(audio.program, PROGRAM_SAMPLE_RATE_HZ));
+  for (const [index, stem] of audio.stems.entries()) {
+    await writeFile(files.stems[index] as string, encodeWav(stem, PROGRAM_SAMPLE_RATE_HZ));
+  }
+  await writeFile(files.cues, `${JSON.stringify(cueListSchema.parse(audio.cues), null, 2)}\n`);
+  await writeFile(
+    files.loudness,
+    `${JSON.stringify({ ...audio.loudness, riffsUsed: audio.riffsUsed, durationSeconds: audio.durationSeconds }, null, 2)}\n`,
+  );
+  return { audio, files };
+}
