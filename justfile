@@ -67,6 +67,10 @@ deploy-dry-run:
     wrangler deploy --dry-run --outdir build/dry-run/api -c workers/api/wrangler.toml
     wrangler deploy --dry-run --outdir build/dry-run/realtime -c workers/realtime/wrangler.toml
 
+# Benchmark: loudness measurement and the demo-size audio render against ffmpeg's ebur128, in one run
+bench-audio:
+    node render-node/bench/bench-audio.ts
+
 # Delete local D1/R2/Durable Object state (the next `just dev` re-migrates and re-seeds)
 reset-local:
     rm -rf .wrangler/state

@@ -3,9 +3,10 @@
  * @module The `render-node` command line: `render-node <command> [options]`, `render-node --help`.
  */
 import { type Command, UsageError } from "./cli/command.ts";
+import { createDspCommands } from "./dsp/dsp-commands.ts";
 import { nodeCommands } from "./node/node-commands.ts";
 
-const commands: Record<string, Command> = { ...nodeCommands };
+const commands: Record<string, Command> = { ...createDspCommands(), ...nodeCommands };
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
