@@ -4,9 +4,9 @@
  */
 import { type Command, UsageError } from "./cli/command.ts";
 import { createDspCommands } from "./dsp/dsp-commands.ts";
-import { nodeCommands } from "./node/node-commands.ts";
+import { createNodeCommands } from "./node/node-commands.ts";
 
-const commands: Record<string, Command> = { ...createDspCommands(), ...nodeCommands };
+const commands: Record<string, Command> = { ...createDspCommands(), ...createNodeCommands() };
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

@@ -1,15 +1,69 @@
 /**
- * @module The node's own subcommands.
+ * @module The node's own subcommands: `capabilities`, and `start`, the render daemon.
  */
-import type { Command } from "../cli/command.ts";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
+import { type Command, UsageError } from "../cli/command.ts";
 import { describeCapabilities } from "./describe-capabilities.ts";
+import { createNodeApi } from "./node-api.ts";
+import { startRenderDaemon } from "./render-daemon.ts";
 
-export const nodeCommands: Record<string, Command> = {
-  capabilities: {
-    summary: "print what this node would report to the api (cores, memory, execution providers) as JSON",
-    usage: "capabilities",
-    async run() {
-      console.log(JSON.stringify(describeCapabilities(), null, 2));
+/** The node commands; `start` renders capture blocks with the amp engine main.ts passes in. */
+export function createNodeCommands(
+  dependencies: { renderCaptureFile?: RenderCaptureFile } = {},
+): Record<string, Command> {
+  return {
+    capabilities: {
+      summary: "print what this node would report to the api (cores, memory, execution providers) as JSON",
+      usage: "capabilities",
+      async run() {
+        console.log(JSON.stringify(describeCapabilities(), null, 2));
+      },
     },
-  },
-};
+    start: {
+      summary: "run the render daemon: claim renders from the api, render them, upload the results",
+      usage: "start --api URL [--token TOKEN | env GTS_NODE_TOKEN] [--concurrency N] [--work-dir DIR] [--cache-gb N]",
+      async run(args) {
+        let values: Record<string, string | undefined>;
+        try {
+          values = parseArgs({
+            args,
+            options: {
+              api: { type: "string" },
+              token: { type: "string" },
+              concurrency: { type: "string", default: "1" },
+              "work-dir": { type: "string", default: join(homedir(), ".cache", "gts-render-node") },
+              "cache-gb": { type: "string", default: "2" },
+            },
+            strict: true,
+          }).values as Record<string, string | undefined>;
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+        const token = values.token ?? process.env.GTS_NODE_TOKEN;
+        if (!values.api) throw new UsageError("--api URL is required (the app's origin, e.g. http://127.0.0.1:5173)");
+        if (!token) throw new UsageError("a node token is required: --token or GTS_NODE_TOKEN (create one in the app)");
+        const concurrency = Number(values.concurrency);
+        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+          throw new UsageError("--concurrency must be a whole number from 1 to 16");
+        }
+        const cacheGb = Number(values["cache-gb"]);
+        if (!(cacheGb > 0)) throw new UsageError("--cache-gb must be a positive number");
+        const daemon = startRenderDaemon({
+          api: createNodeApi({ apiUrl: values.api, token }),
+          workDir: values["work-dir"] as string,
+          cacheBytes: cacheGb * 1024 ** 3,
+          concurrency,
+          capabilities: { ...describeCapabilities() },
+          ...dependencies,
+        });
+        for (const signal of ["SIGINT", "SIGTERM"] as const) {
+          process.once(signal, () => void daemon.stop());
+        }
+        await daemon.done;
+      },
+    },
+  };
+}

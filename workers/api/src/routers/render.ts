@@ -138,6 +138,7 @@ export const renderRouter = router({
             attempt: claimed.attempt,
             leaseExpiresAt: claimed.leaseExpiresAt,
             spec: claimed.spec,
+            specHash: claimed.specHash,
           };
         }
         if (Date.now() + CLAIM_POLL_MS > deadline) return null;

@@ -1,0 +1,76 @@
+/**
+ * @module The render node's view of the api: tRPC procedures with its bearer token, and the two streamed file
+ * routes (inputs in, artifacts out). Nodes never see D1 or R2 credentials.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { AppRouter } from "@gts/api/router";
+import { createTRPCClient, httpLink } from "@trpc/client";
+
+export type NodeTrpc = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+export interface NodeApi {
+  trpc: NodeTrpc;
+  /** Streams one input of a held render into `destPath`; returns the SHA-256 of what arrived. */
+  downloadInput(renderId: string, sha256: string, destPath: string): Promise<string>;
+  /** Streams a file up as an artifact of a held render; returns its size and SHA-256. */
+  uploadArtifact(
+    renderId: string,
+    name: string,
+    path: string,
+    contentType: string,
+  ): Promise<{ bytes: number; sha256: string }>;
+}
+
+export function createNodeApi(options: { apiUrl: string; token: string }): NodeApi {
+  const base = new URL(options.apiUrl);
+  const authorization = { Authorization: `Bearer ${options.token}` };
+  const trpc = createTRPCClient<AppRouter>({
+    links: [httpLink({ url: new URL("/trpc", base).toString(), headers: authorization })],
+  });
+  return {
+    trpc,
+    async downloadInput(renderId, sha256, destPath) {
+      const response = await fetch(new URL(`/files/renders/${renderId}/inputs/${sha256}`, base), {
+        headers: authorization,
+      });
+      if (!response.ok || !response.body)
+        throw new Error(`input ${sha256}: ${response.status} ${await response.text()}`);
+      const hash = createHash("sha256");
+      const hashing = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      await pipeline(
+        Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
+        hashing,
+        createWriteStream(destPath),
+      );
+      return hash.digest("hex");
+    },
+    async uploadArtifact(renderId, name, path, contentType) {
+      const hash = createHash("sha256");
+      await pipeline(createReadStream(path), hash);
+      const sha256 = hash.digest("hex");
+      const { size } = await stat(path);
+      const response = await fetch(new URL(`/files/renders/${renderId}/artifacts/${encodeURIComponent(name)}`, base), {
+        method: "PUT",
+        headers: {
+          ...authorization,
+          "Content-Type": contentType,
+          "Content-Length": String(size),
+          "X-Content-SHA256": sha256,
+        },
+        body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+        duplex: "half",
+      } as RequestInit);
+      if (!response.ok) throw new Error(`artifact ${name}: ${response.status} ${await response.text()}`);
+      return { bytes: size, sha256 };
+    },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * @module The render daemon: claims renders from the api, fetches their inputs into the content cache, renders,
+ * uploads the artifacts and completes, reporting progress every second of work and heartbeating on its own timer so
+ * a long stage never lets the lease lapse. A node that dies loses nothing: its lease expires and another node takes
+ * the render. On stop it claims nothing more and gives back what it cannot finish in the grace period.
+ */
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { ArtifactManifest, RenderSpec } from "@gts/api/contract";
+import { TRPCClientError } from "@trpc/client";
+import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
+import { InputCache } from "./input-cache.ts";
+import type { NodeApi } from "./node-api.ts";
+import { runRenderJob } from "./run-render-job.ts";
+
+export interface RenderDaemonOptions {
+  api: NodeApi;
+  workDir: string;
+  /** Size cap of the input cache. */
+  cacheBytes?: number;
+  /** Renders worked on at once. */
+  concurrency?: number;
+  capabilities: Record<string, unknown>;
+  renderCaptureFile?: RenderCaptureFile;
+  log?: (line: string) => void;
+  claimWaitSeconds?: number;
+  heartbeatMs?: number;
+  progressMs?: number;
+  /** On stop, how long running renders may take to finish before they are given back. */
+  stopGraceMs?: number;
+}
+
+export interface RenderDaemon {
+  /** Stops claiming, lets running renders finish within the grace period, gives back the rest. */
+  stop(): Promise<void>;
+  /** Resolves when every worker has ended. */
+  done: Promise<void>;
+}
+
+interface Claim {
+  renderId: string;
+  attempt: number;
+  spec: RenderSpec;
+  specHash: string;
+}
+
+/** Errors in the inputs themselves: retrying on another node would fail the same way. */
+const PERMANENT_ERRORS = /^(AudioDecodeError|NamValidationError|ZodError)$/;
+
+export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
+  const { api } = options;
+  const log = options.log ?? ((line: string) => console.log(`[render-node] ${line}`));
+  const cache = new InputCache({ dir: join(options.workDir, "inputs"), maxBytes: options.cacheBytes ?? 2 * 1024 ** 3 });
+  const stopping = new AbortController();
+  const running = new Map<string, () => Promise<void>>();
+
+  async function worker(slot: number): Promise<void> {
+    while (!stopping.signal.aborted) {
+      let claim: Claim | null;
+      try {
+        claim = await api.trpc.render.claim.mutate(
+          { waitSeconds: options.claimWaitSeconds ?? 20 },
+          { signal: stopping.signal },
+        );
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        log(`claim failed (${describe(error)}); retrying in 5 s`);
+        await sleep(5000, stopping.signal);
+        continue;
+      }
+      if (claim) await work(claim, slot);
+    }
+  }
+
+  async function work(claim: Claim, slot: number): Promise<void> {
+    const { renderId } = claim;
+    log(`claimed render ${renderId} (attempt ${claim.attempt}, slot ${slot})`);
+    const jobDir = join(options.workDir, "jobs", renderId);
+    const lease = new AbortController();
+    let current: { stage: "fetch" | "dsp" | "upload"; fraction: number } = { stage: "fetch", fraction: 0 };
+    let reported = "";
+    const report = async () => {
+      const key = `${current.stage}:${current.fraction.toFixed(3)}`;
+      if (key === reported || lease.signal.aborted) return;
+      reported = key;
+      await api.trpc.render.report.mutate({ renderId, events: [{ type: "stage", ...current }] }).catch(onLeaseError);
+    };
+    const onLeaseError = (error: unknown) => {
+      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") {
+        if (!lease.signal.aborted) log(`lost the lease on render ${renderId}: stopping work on it`);
+        lease.abort();
+      } else {
+        log(`render ${renderId}: call failed (${describe(error)})`);
+      }
+    };
+    const heartbeat = setInterval(() => {
+      void api.trpc.render.heartbeat.mutate({ renderId }).catch(onLeaseError);
+    }, options.heartbeatMs ?? 15_000);
+    const ticker = setInterval(() => void report(), options.progressMs ?? 1000);
+    const giveBack = async () => {
+      lease.abort();
+      await api.trpc.render.fail
+        .mutate({ renderId, error: { code: "node-stopped", message: "the render node was stopped" }, retryable: true })
+        .catch(() => {});
+    };
+    running.set(renderId, giveBack);
+    try {
+      await mkdir(jobDir, { recursive: true });
+      const inputs = uniqueInputs(claim.spec);
+      for (const [index, sha256] of inputs.entries()) {
+        checkLease(lease.signal, renderId);
+        await cache.ensure(sha256, (tmp) => api.downloadInput(renderId, sha256, tmp));
+        current = { stage: "fetch", fraction: (index + 1) / inputs.length };
+      }
+      const result = await runRenderJob({
+        spec: claim.spec,
+        inputPath: (sha256) => join(options.workDir, "inputs", sha256),
+        workDir: jobDir,
+        ...(options.renderCaptureFile ? { renderCaptureFile: options.renderCaptureFile } : {}),
+        onProgress: (stage, fraction) => {
+          current = { stage, fraction };
+        },
+      });
+      checkLease(lease.signal, renderId);
+      await api.trpc.render.report.mutate({
+        renderId,
+        events: result.loudness.map((segment) => ({ type: "segment" as const, ...segment })),
+      });
+      const uploaded: ArtifactManifest["artifacts"] = [];
+      for (const [index, artifact] of result.artifacts.entries()) {
+        checkLease(lease.signal, renderId);
+        const { bytes, sha256 } = await api.uploadArtifact(
+          renderId,
+          artifact.name,
+          artifact.path,
+          artifact.contentType,
+        );
+        const { name, kind, contentType, chainIndex } = artifact;
+        uploaded.push({ name, kind, contentType, bytes, sha256, ...(chainIndex === undefined ? {} : { chainIndex }) });
+        await api.trpc.render.report.mutate({ renderId, events: [{ type: "artifact", name, kind }] });
+        current = { stage: "upload", fraction: (index + 1) / result.artifacts.length };
+      }
+      await report();
+      await api.trpc.render.complete.mutate({
+        renderId,
+        manifest: {
+          renderId,
+          specHash: claim.specHash,
+          createdAt: new Date().toISOString(),
+          artifacts: uploaded,
+          cues: result.cues,
+          loudness: result.loudness,
+        },
+      });
+      log(`completed render ${renderId}`);
+    } catch (error) {
+      if (lease.signal.aborted) return;
+      const retryable = !PERMANENT_ERRORS.test((error as Error)?.name ?? "");
+      log(`render ${renderId} failed (${retryable ? "will retry" : "permanent"}): ${describe(error)}`);
+      await api.trpc.render.fail
+        .mutate({
+          renderId,
+          error: { code: retryable ? "render-error" : "input-invalid", message: describe(error).slice(0, 2000) },
+          retryable,
+        })
+        .catch(onLeaseError);
+    } finally {
+      clearInterval(heartbeat);
+      clearInterval(ticker);
+      running.delete(renderId);
+      await rm(jobDir, { recursive: true, force: true });
+      await cache.evict().catch(() => {});
+    }
+  }
+
+  const start = api.trpc.node.hello.mutate({ capabilities: options.capabilities }).then((hello) => {
+    log(`connected as "${hello.name}"; waiting for renders`);
+  });
+  const done = start.then(() =>
+    Promise.all(Array.from({ length: options.concurrency ?? 1 }, (_, slot) => worker(slot))).then(() => {}),
+  );
+  return {
+    done,
+    async stop() {
+      log("stopping: no new renders will be claimed");
+      stopping.abort();
+      const finished = done.then(() => true);
+      const inTime = await Promise.race([finished, sleep(options.stopGraceMs ?? 30_000).then(() => false)]);
+      if (!inTime) {
+        log(`giving back ${running.size} unfinished render(s)`);
+        await Promise.all([...running.values()].map((giveBack) => giveBack()));
+        await done;
+      }
+      log("stopped");
+    },
+  };
+}
+
+function uniqueInputs(spec: RenderSpec): string[] {
+  const shas = new Set(spec.diTracks.map((t) => t.sha256));
+  for (const chain of spec.chains) {
+    for (const block of chain.blocks) if (block.type === "capture" || block.type === "ir") shas.add(block.sha256);
+  }
+  return [...shas];
+}
+
+function checkLease(signal: AbortSignal, renderId: string): void {
+  if (signal.aborted) throw new Error(`lease on render ${renderId} lost`);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
