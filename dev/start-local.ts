@@ -1,11 +1,14 @@
 /**
  * @module `npm start` / `just dev`: migrate the local D1, serve the app, api and realtime Workers from one Vite dev
  * server (workerd with local D1/R2/Durable Objects), seed the demo library through the api, and print the URL.
- * `GTS_PORT` picks the port (default 5173, the next free one if taken); `GTS_STATE_DIR` the local state folder.
+ * `GTS_PORT` picks the port (default 5173, the next free one if taken); `GTS_STATE_DIR` the local state folder;
+ * `GTS_LOCAL_NODE=off` starts no local render node.
  */
+import "./offline-env.ts";
 import { createServer } from "vite";
 import { migrateLocal } from "./migrate-local.ts";
 import { seedLocal } from "./seed-local.ts";
+import { startLocalNode } from "./start-local-node.ts";
 
 await migrateLocal();
 
@@ -19,11 +22,10 @@ const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error("Vite started but reported no local URL");
 // Through the running api, as a creator would: the demo exercises the same procedures as the product.
 const seeded = await seedLocal(url);
+// One render node on this machine, as a self-hoster would run beside the api (GTS_LOCAL_NODE=off leaves it out).
+if (process.env.GTS_LOCAL_NODE !== "off") await startLocalNode(url);
 console.log(`Demo sign-in: ${seeded.email} / ${seeded.password}`);
 console.log(`Guitar Tone Shootout is running at ${url}`);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
-  });
-}
+// Vite closes the server and exits on SIGINT/SIGTERM. The in-process node goes with it: a render it held returns
+// to the queue when its lease expires (a standalone `render-node start` gives renders back on SIGTERM instead).

@@ -8,7 +8,7 @@ import { createTRPCClient, httpLink } from "@trpc/client";
 
 export interface LocalApiClient {
   trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
-  /** Uploads through `PUT /files/assets`; returns the asset (deduplicated if the same bytes were there). */
+  /** Uploads through `PUT /files/assets` unless the library holds these bytes already; returns the asset. */
   upload(file: {
     kind: "di" | "capture" | "ir";
     fileName: string;
@@ -42,11 +42,15 @@ export function localApiClient(baseUrl: string): LocalApiClient {
   return {
     trpc,
     async upload(file) {
+      const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+      // Bytes already in the library need not travel again.
+      const [existing] = (await trpc.asset.list.query({ sha256, limit: 1 })).items;
+      if (existing) return existing as UploadedAsset;
       const query = new URLSearchParams({ kind: file.kind, fileName: file.fileName, name: file.name });
       const response = await send(`${origin}/files/assets?${query}`, {
         method: "PUT",
         body: file.bytes,
-        headers: { "X-Content-SHA256": createHash("sha256").update(file.bytes).digest("hex") },
+        headers: { "X-Content-SHA256": sha256 },
       });
       const body = (await response.json()) as { asset?: UploadedAsset; error?: { message: string } };
       if (!response.ok || !body.asset)

@@ -56,6 +56,8 @@ describe("uploading audio", () => {
     const second = await uploadJson(browser, { kind: "ir", fileName: "cab copy.wav", bytes });
     expect(second).toMatchObject({ status: 200, body: { deduplicated: true, asset: { id: first.body.asset.id } } });
     expect(await db.select().from(assets).where(eq(assets.ownerId, user.id))).toHaveLength(1);
+    const found = await browser.trpc.asset.list.query({ sha256: await sha256Hex(bytes) });
+    expect(found.items.map((a) => a.id)).toEqual([first.body.asset.id]);
   });
 
   it.each([

@@ -36,6 +36,11 @@ export const assetRouter = router({
     .input(
       z.object({
         kind: assetKindSchema.optional(),
+        /** Lets a client skip uploading bytes the library already holds. */
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, "sha256 must be 64 lowercase hex digits")
+          .optional(),
         limit: z
           .number()
           .int()
@@ -54,6 +59,7 @@ export const assetRouter = router({
           and(
             eq(assets.ownerId, ctx.user.id),
             input.kind ? eq(assets.kind, input.kind) : undefined,
+            input.sha256 ? eq(assets.sha256, input.sha256) : undefined,
             after
               ? or(
                   lt(assets.createdAt, after.createdAt),
