@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "./support/audio-files.ts";
+import { browserClient } from "./support/browser-client.ts";
 import { creatorWithLibrary, twoChainSpec } from "./support/library.ts";
 import { nodeClient } from "./support/node-client.ts";
 
@@ -68,5 +69,49 @@ describe("render-node file transfer", () => {
     const { renderId, call, lib, spec } = await leasedRender();
     await lib.browser.trpc.render.cancel.mutate({ id: renderId });
     expect((await call(`/files/renders/${renderId}/inputs/${spec.diTracks[0]?.sha256}`)).status).toBe(403);
+  });
+});
+
+describe("downloading a finished render's artifacts", () => {
+  it("serves them to the owner, to anyone once the shootout is shared, and to nobody else", async () => {
+    const { renderId, call, lib, token } = await leasedRender();
+    const bytes = new TextEncoder().encode("RIFF program");
+    const sha256 = await sha256Hex(bytes);
+    await call(`/files/renders/${renderId}/artifacts/program.wav`, {
+      method: "PUT",
+      body: bytes,
+      headers: { "X-Content-SHA256": sha256, "Content-Type": "audio/wav" },
+    });
+    const manifest = {
+      renderId,
+      specHash: "a".repeat(64),
+      createdAt: new Date().toISOString(),
+      artifacts: [
+        { name: "program.wav", kind: "program-wav" as const, contentType: "audio/wav", bytes: bytes.length, sha256 },
+      ],
+      cues: [],
+      loudness: [],
+    };
+    await nodeClient(token).render.complete.mutate({ renderId, manifest });
+    const path = `/files/renders/${renderId}/artifacts/program.wav`;
+    const owner = await lib.browser.fetch(path);
+    expect(owner.status).toBe(200);
+    expect(owner.headers.get("Cache-Control")).toBe("private, max-age=3600");
+    expect(new Uint8Array(await owner.arrayBuffer())).toEqual(bytes);
+    expect((await browserClient().fetch(path)).status).toBe(404);
+    const render = await lib.browser.trpc.render.get.query({ id: renderId });
+    const shootout = await lib.browser.trpc.shootout.get.query({ id: render.shootoutId });
+    const { id: _id, createdAt: _c, updatedAt: _u, ...spec } = shootout;
+    await lib.browser.trpc.shootout.update.mutate({ id: render.shootoutId, spec: { ...spec, visibility: "unlisted" } });
+    const anyone = await browserClient().fetch(path);
+    expect(anyone.status).toBe(200);
+    expect(anyone.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect((await browserClient().fetch(`/files/renders/${renderId}/artifacts/secret.wav`)).status).toBe(404);
+    // The share page finds the newest finished render and its download paths in the shared view.
+    const shared = await browserClient().trpc.shootout.getShared.query({ id: render.shootoutId });
+    expect(shared.latestRender).toMatchObject({
+      id: renderId,
+      artifacts: [{ name: "program.wav", downloadPath: path }],
+    });
   });
 });

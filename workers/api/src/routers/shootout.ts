@@ -6,12 +6,12 @@ import { TRPCError } from "@trpc/server";
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { MAX_TITLE_CHARS, shootoutSpecSchema } from "../contract/index.ts";
-import { shootouts, users } from "../db/schema.ts";
+import { renders, shootouts, users } from "../db/schema.ts";
 import { ownedShootout, ownerView, shootoutAssets } from "../shootouts/owned-shootout.ts";
 import { planShootout } from "../shootouts/plan-shootout.ts";
 import { readShootout } from "../shootouts/read-shootout.ts";
 import { resolveShootoutAssets } from "../shootouts/resolve-shootout-assets.ts";
-import { sharedShootout } from "../shootouts/shared-shootout.ts";
+import { sharedRender, sharedShootout } from "../shootouts/shared-shootout.ts";
 import { writeShootout } from "../shootouts/write-shootout.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
@@ -115,6 +115,15 @@ export const shootoutRouter = router({
       throw new TRPCError({ code: "NOT_FOUND", message: `no shootout ${input.id}` });
     }
     const creator = await ctx.db.query.users.findFirst({ where: eq(users.id, loaded.row.ownerId) });
-    return sharedShootout(loaded, await shootoutAssets(ctx.db, loaded), creator?.displayName ?? "");
+    const [latest] = await ctx.db
+      .select({ id: renders.id, finishedAt: renders.finishedAt, artifacts: renders.artifacts })
+      .from(renders)
+      .where(and(eq(renders.shootoutId, input.id), eq(renders.status, "succeeded")))
+      .orderBy(desc(renders.finishedAt))
+      .limit(1);
+    return {
+      ...sharedShootout(loaded, await shootoutAssets(ctx.db, loaded), creator?.displayName ?? ""),
+      latestRender: latest?.artifacts ? sharedRender(latest.id, latest.finishedAt, latest.artifacts) : null,
+    };
   }),
 });

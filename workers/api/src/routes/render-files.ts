@@ -2,13 +2,14 @@
  * @module Render-node file transfer, streamed through the api (nodes never hold R2 credentials):
  * `GET /files/renders/:id/inputs/:sha256` streams an input of a render the node holds (only assets its frozen spec
  * names), and `PUT /files/renders/:id/artifacts/:name` stores an artifact under a key derived from the render and the
- * name, so a retried upload overwrites the same object. R2 verifies the declared SHA-256.
+ * name, so a retried upload overwrites the same object. R2 verifies the declared SHA-256. Finished artifacts are
+ * downloaded with `GET /files/renders/:id/artifacts/:name` by the owner (cookie) or, for shared shootouts, anyone.
  */
 import { and, eq, gt } from "drizzle-orm";
 import { AssetUploadError, answeringUploadErrors } from "../assets/asset-upload-error.ts";
-import { createContextInner } from "../context.ts";
+import { type Context, createContextInner } from "../context.ts";
 import { artifactNameSchema } from "../contract/index.ts";
-import { renders } from "../db/schema.ts";
+import { renders, shootouts } from "../db/schema.ts";
 import { nodeForToken } from "../nodes/node-tokens.ts";
 import { assetObjectKey, renderArtifactKey } from "../storage/r2-keys.ts";
 
@@ -27,6 +28,10 @@ export async function handleRenderFiles(request: Request, env: { DB: D1Database;
 
 async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket }): Promise<Response> {
   const ctx = createContextInner(env, { req: request });
+  if (request.method === "GET" && !request.headers.has("Authorization")) {
+    const download = ARTIFACT_PATH.exec(new URL(request.url).pathname);
+    if (download?.[1] && download[2]) return downloadArtifact(ctx, download[1], decodeURIComponent(download[2]));
+  }
   const node = await nodeForToken(ctx.db, request.headers.get("Authorization"));
   if (!node) throw new AssetUploadError("UNAUTHORIZED", "a valid render-node token is required");
   const { pathname } = new URL(request.url);
@@ -94,4 +99,40 @@ async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket })
     return Response.json({ name: name.data, key, bytes: length, sha256 }, { status: 201 });
   }
   return new Response("Method not allowed", { status: 405 });
+}
+
+/**
+ * A finished render's artifact, for its owner, and for anyone when the shootout is unlisted or public (the share
+ * page plays its stems). Anyone else gets the same 404 as for a render that does not exist.
+ */
+async function downloadArtifact(ctx: Context, renderId: string, name: string): Promise<Response> {
+  const notFound = new AssetUploadError("NOT_FOUND", `no artifact ${name} of render ${renderId}`);
+  const [row] = await ctx.db
+    .select({
+      ownerId: renders.ownerId,
+      status: renders.status,
+      artifacts: renders.artifacts,
+      visibility: shootouts.visibility,
+    })
+    .from(renders)
+    .innerJoin(shootouts, eq(shootouts.id, renders.shootoutId))
+    .where(eq(renders.id, renderId));
+  const session = await ctx.session();
+  const allowed =
+    row && (row.ownerId === session?.user.id || (row.visibility !== "private" && row.status === "succeeded"));
+  const artifact = allowed ? row.artifacts?.artifacts.find((a) => a.name === name) : undefined;
+  const object = artifact ? await ctx.media.get(renderArtifactKey(renderId, name)) : null;
+  if (!artifact || !object) throw notFound;
+  return new Response(object.body, {
+    headers: {
+      "Content-Type": artifact.contentType,
+      "Content-Length": String(object.size),
+      ETag: object.httpEtag,
+      // Artifacts of a render never change: a retried upload writes the same name with the same bytes.
+      "Cache-Control":
+        row?.visibility === "public" || row?.visibility === "unlisted"
+          ? "public, max-age=31536000, immutable"
+          : "private, max-age=3600",
+    },
+  });
 }

@@ -2,7 +2,7 @@
  * @module What anyone with the link sees of an unlisted or public shootout: titles, chains and the attribution of
  * their captures and IRs. No emails, no asset ids or download paths, nothing only the owner should see.
  */
-import type { ChainBlock } from "../contract/index.ts";
+import type { ArtifactManifest, ChainBlock } from "../contract/index.ts";
 import type { AssetRow } from "../db/schema.ts";
 import type { LoadedShootout } from "./read-shootout.ts";
 
@@ -50,3 +50,21 @@ function sharedBlock(block: ChainBlock, assetsById: ReadonlyMap<string, AssetRow
 }
 
 export type SharedShootout = ReturnType<typeof sharedShootout>;
+
+/** The newest finished render as the share page plays it: cues, per-segment loudness and artifact download paths. */
+export function sharedRender(renderId: string, finishedAt: Date | null, manifest: ArtifactManifest) {
+  return {
+    id: renderId,
+    finishedAt,
+    cues: manifest.cues,
+    loudness: manifest.loudness,
+    artifacts: manifest.artifacts.map(({ name, kind, contentType, bytes, chainIndex }) => ({
+      name,
+      kind,
+      contentType,
+      bytes,
+      ...(chainIndex === undefined ? {} : { chainIndex }),
+      downloadPath: `/files/renders/${renderId}/artifacts/${encodeURIComponent(name)}`,
+    })),
+  };
+}
