@@ -17,12 +17,25 @@ export interface LocalStack {
 
 const READY_LINE = /is running at (http:\/\/\S+)/;
 
-/** `localNode`: also run `npm start`'s local render node (off by default, so tests decide which node renders). */
-export async function startLocalStack({ timeoutMs = 180_000, localNode = false } = {}): Promise<LocalStack> {
+/**
+ * `localNode`: also run `npm start`'s local render node (off by default, so tests decide which node renders);
+ * `env`: more environment for the stack, e.g. `GTS_RENDER_LEASE_SECONDS`.
+ */
+export async function startLocalStack({
+  timeoutMs = 180_000,
+  localNode = false,
+  env = {} as Record<string, string>,
+} = {}): Promise<LocalStack> {
   const stateDir = await mkdtemp(join(tmpdir(), "gts-e2e-"));
   const port = await freePort();
   const child = spawn("node", ["dev/start-local.ts"], {
-    env: { ...process.env, GTS_STATE_DIR: stateDir, GTS_PORT: String(port), GTS_LOCAL_NODE: localNode ? "on" : "off" },
+    env: {
+      ...process.env,
+      ...env,
+      GTS_STATE_DIR: stateDir,
+      GTS_PORT: String(port),
+      GTS_LOCAL_NODE: localNode ? "on" : "off",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -8,6 +8,8 @@ import { createTRPCClient, httpLink } from "@trpc/client";
 
 export interface LocalApiClient {
   trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** The session cookie (`gts_session=…`), e.g. for a WebSocket, or null before signing in. */
+  cookie(): string | null;
   /** Uploads through `PUT /files/assets` unless the library holds these bytes already; returns the asset. */
   upload(file: {
     kind: "di" | "capture" | "ir";
@@ -41,6 +43,7 @@ export function localApiClient(baseUrl: string): LocalApiClient {
   const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${origin}/trpc`, fetch: send })] });
   return {
     trpc,
+    cookie: () => cookie,
     async upload(file) {
       const sha256 = createHash("sha256").update(file.bytes).digest("hex");
       // Bytes already in the library need not travel again.

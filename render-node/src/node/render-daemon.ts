@@ -40,6 +40,8 @@ export interface RenderDaemon {
 interface Claim {
   renderId: string;
   attempt: number;
+  /** A Date on the api; JSON brings it as an ISO string. */
+  leaseExpiresAt: Date | string | null;
   spec: RenderSpec;
   specHash: string;
 }
@@ -93,9 +95,12 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
         log(`render ${renderId}: call failed (${describe(error)})`);
       }
     };
-    const heartbeat = setInterval(() => {
-      void api.trpc.render.heartbeat.mutate({ renderId }).catch(onLeaseError);
-    }, options.heartbeatMs ?? 15_000);
+    // Four heartbeats per lease: one lost request never costs the render.
+    const leaseMs = claim.leaseExpiresAt ? new Date(claim.leaseExpiresAt).getTime() - Date.now() : 60_000;
+    const heartbeat = setInterval(
+      () => void api.trpc.render.heartbeat.mutate({ renderId }).catch(onLeaseError),
+      options.heartbeatMs ?? Math.min(15_000, Math.max(500, leaseMs / 4)),
+    );
     const ticker = setInterval(() => void report(), options.progressMs ?? 1000);
     const giveBack = async () => {
       lease.abort();

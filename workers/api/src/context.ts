@@ -29,6 +29,8 @@ export interface Context {
   /** Headers of the response, e.g. `Set-Cookie`. */
   resHeaders: Headers;
   now: () => Date;
+  /** Render lease length (see renders/render-lease.ts), from `RENDER_LEASE_SECONDS`. */
+  leaseMs: number;
   /** The caller's session from the cookie, or null; looked up once per request. */
   session: () => Promise<ResolvedSession | null>;
 }
@@ -38,7 +40,7 @@ export interface Context {
  * browser that sent it (its cookie and Origin).
  */
 export function createContextInner(
-  env: { DB: D1Database; MEDIA: R2Bucket; REALTIME?: RealtimePublisher },
+  env: { DB: D1Database; MEDIA: R2Bucket; REALTIME?: RealtimePublisher; RENDER_LEASE_SECONDS?: string },
   options: { req?: Request | null; resHeaders?: Headers; now?: () => Date } = {},
 ): Context {
   const db = createDatabase(env.DB);
@@ -49,6 +51,7 @@ export function createContextInner(
     db,
     media: env.MEDIA,
     realtime: env.REALTIME ?? null,
+    leaseMs: leaseMsFrom(env.RENDER_LEASE_SECONDS),
     req,
     resHeaders: options.resHeaders ?? new Headers(),
     now,
@@ -58,4 +61,12 @@ export function createContextInner(
       return session;
     },
   };
+}
+
+export const DEFAULT_LEASE_SECONDS = 60;
+
+/** 5 s to 10 min; anything else (or nothing) is the default, so a typo cannot make leases never expire. */
+function leaseMsFrom(value: string | undefined): number {
+  const seconds = Number(value);
+  return (Number.isFinite(seconds) && seconds >= 5 && seconds <= 600 ? seconds : DEFAULT_LEASE_SECONDS) * 1000;
 }

@@ -8,10 +8,8 @@ import type { Context } from "../context.ts";
 import { type RenderNodeRow, type RenderRow, renders } from "../db/schema.ts";
 import { appendRenderEvent } from "./append-render-event.ts";
 
-/** A node heartbeats well within this; a node silent for longer is presumed dead. */
-export const LEASE_MS = 60_000;
-
-type LeaseContext = Pick<Context, "db" | "realtime" | "now">;
+/** A node heartbeats well within the lease (`ctx.leaseMs`); a node silent for longer is presumed dead. */
+type LeaseContext = Pick<Context, "db" | "realtime" | "now" | "leaseMs">;
 
 /** Requeues (or fails, past the attempt limit) every render of `ownerId` whose lease has expired. */
 export async function expireLeases(ctx: LeaseContext, ownerId: string): Promise<void> {
@@ -52,7 +50,7 @@ export async function claimRender(ctx: LeaseContext, node: RenderNodeRow): Promi
     .set({
       status: "running",
       leaseNodeId: node.id,
-      leaseExpiresAt: new Date(now.getTime() + LEASE_MS),
+      leaseExpiresAt: new Date(now.getTime() + ctx.leaseMs),
       attempt: sql`${renders.attempt} + 1`,
       startedAt: now,
     })
@@ -68,7 +66,7 @@ export async function renewLease(ctx: LeaseContext, renderId: string, nodeId: st
   const now = ctx.now();
   const [renewed] = await ctx.db
     .update(renders)
-    .set({ leaseExpiresAt: new Date(now.getTime() + LEASE_MS) })
+    .set({ leaseExpiresAt: new Date(now.getTime() + ctx.leaseMs) })
     .where(
       and(
         eq(renders.id, renderId),

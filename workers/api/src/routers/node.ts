@@ -7,17 +7,14 @@ import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { type RenderNodeRow, renderNodes, renders } from "../db/schema.ts";
 import { hashNodeToken, newNodeToken } from "../nodes/node-tokens.ts";
-import { LEASE_MS } from "../renders/render-lease.ts";
 import { authedProcedure, nodeProcedure, router } from "../trpc.ts";
 
-/** A node that has not called for this long is shown as offline. */
-export const NODE_OFFLINE_AFTER_MS = LEASE_MS;
-
-function nodeView(node: RenderNodeRow, currentRenderId: string | null, now: Date) {
+/** A node that has not called for a lease's length (`offlineAfterMs`) is shown as offline. */
+function nodeView(node: RenderNodeRow, currentRenderId: string | null, now: Date, offlineAfterMs: number) {
   const lastSeen = node.lastHeartbeatAt?.getTime() ?? 0;
   const state = node.revokedAt
     ? "revoked"
-    : now.getTime() - lastSeen > NODE_OFFLINE_AFTER_MS
+    : now.getTime() - lastSeen > offlineAfterMs
       ? "offline"
       : currentRenderId
         ? "busy"
@@ -43,7 +40,7 @@ export const nodeRouter = router({
         })
         .returning();
       if (!node) throw new Error("render node was not stored");
-      return { node: nodeView(node, null, ctx.now()), token };
+      return { node: nodeView(node, null, ctx.now(), ctx.leaseMs), token };
     }),
 
   list: authedProcedure.query(async ({ ctx }) => {
@@ -67,7 +64,7 @@ export const nodeRouter = router({
           )
       : [];
     const current = new Map(leases.map((l) => [l.nodeId, l.renderId]));
-    return nodes.map((node) => nodeView(node, current.get(node.id) ?? null, ctx.now()));
+    return nodes.map((node) => nodeView(node, current.get(node.id) ?? null, ctx.now(), ctx.leaseMs));
   }),
 
   revoke: authedProcedure.input(z.object({ id: z.string().min(1).max(64) })).mutation(async ({ ctx, input }) => {
@@ -77,7 +74,7 @@ export const nodeRouter = router({
       .where(and(eq(renderNodes.id, input.id), eq(renderNodes.ownerId, ctx.user.id), isNull(renderNodes.revokedAt)))
       .returning();
     if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: `no active render node ${input.id}` });
-    return nodeView(revoked, null, ctx.now());
+    return nodeView(revoked, null, ctx.now(), ctx.leaseMs);
   }),
 
   /** Node: reports its capabilities (cores, memory, GPU, engine version) when it starts. */
