@@ -71,6 +71,10 @@ deploy-dry-run:
 bench-audio:
     node render-node/bench/bench-audio.ts
 
+# Benchmark: 20 small renders on the local stack; p50/p95 of submit → claimed and of progress → WebSocket listener
+bench-farm:
+    node dev/bench-farm.ts
+
 # Delete local D1/R2/Durable Object state (the next `just dev` re-migrates and re-seeds)
 reset-local:
     rm -rf .wrangler/state
