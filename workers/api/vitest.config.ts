@@ -34,6 +34,12 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    test: { name: "api", include: ["test/**/*.test.ts"], setupFiles: ["./test/apply-migrations.ts"] },
+    test: {
+      name: "api",
+      include: ["test/**/*.test.ts"],
+      setupFiles: ["./test/apply-migrations.ts"],
+      // Some tests upload a whole corpus or a library per case; CI shares two cores with the other projects.
+      testTimeout: 60_000,
+    },
   };
 });
