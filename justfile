@@ -75,6 +75,10 @@ bench-audio:
 bench-farm:
     node dev/bench-farm.ts
 
+# Benchmark: the 1080p video of a 60 s program against a still-card-per-segment ffmpeg lower bound, in one run
+bench-video:
+    node render-node/bench/bench-video.ts
+
 # Delete local D1/R2/Durable Object state (the next `just dev` re-migrates and re-seeds)
 reset-local:
     rm -rf .wrangler/state

@@ -5,8 +5,9 @@
 import { type Command, UsageError } from "./cli/command.ts";
 import { createDspCommands } from "./dsp/dsp-commands.ts";
 import { createNodeCommands } from "./node/node-commands.ts";
+import { createVideoCommands } from "./video/video-commands.ts";
 
-const commands: Record<string, Command> = { ...createDspCommands(), ...createNodeCommands() };
+const commands: Record<string, Command> = { ...createDspCommands(), ...createVideoCommands(), ...createNodeCommands() };
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
