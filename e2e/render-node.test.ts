@@ -36,7 +36,7 @@ describe("a real render node attached to the local stack", () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  it("claims a submitted render, reports progress in order, uploads its audio and completes it", async () => {
+  it("claims a submitted render, reports progress in order, uploads its video and audio and completes it", async () => {
     const assets = (await creator.trpc.asset.list.query({ limit: 100 })).items;
     const di = assets.find((a) => a.kind === "di");
     const irs = assets.filter((a) => a.kind === "ir");
@@ -63,6 +63,8 @@ describe("a real render node attached to the local stack", () => {
     }
     expect(render.status, log.join("\n")).toBe("succeeded");
     expect(render.artifacts?.artifacts.map((a) => [a.name, a.kind])).toEqual([
+      ["video.mp4", "video"],
+      ["thumbnail.png", "thumbnail"],
       ["program.wav", "program-wav"],
       ["stem-0.wav", "stem"],
       ["stem-1.wav", "stem"],

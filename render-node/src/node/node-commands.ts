@@ -26,7 +26,7 @@ export function createNodeCommands(
       summary: "run the render daemon: claim renders from the api, render them, upload the results",
       usage: "start --api URL [--token TOKEN | env GTS_NODE_TOKEN] [--concurrency N] [--work-dir DIR] [--cache-gb N]",
       async run(args) {
-        let values: Record<string, string | undefined>;
+        let values: Record<string, string | boolean | undefined>;
         try {
           values = parseArgs({
             args,
@@ -36,14 +36,16 @@ export function createNodeCommands(
               concurrency: { type: "string", default: "1" },
               "work-dir": { type: "string", default: join(homedir(), ".cache", "gts-render-node") },
               "cache-gb": { type: "string", default: "2" },
+              "no-video": { type: "boolean", default: false },
             },
             strict: true,
-          }).values as Record<string, string | undefined>;
+          }).values;
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
-        const token = values.token ?? process.env.GTS_NODE_TOKEN;
-        if (!values.api) throw new UsageError("--api URL is required (the app's origin, e.g. http://127.0.0.1:5173)");
+        const token = (values.token as string | undefined) ?? process.env.GTS_NODE_TOKEN;
+        const apiUrl = values.api as string | undefined;
+        if (!apiUrl) throw new UsageError("--api URL is required (the app's origin, e.g. http://127.0.0.1:5173)");
         if (!token) throw new UsageError("a node token is required: --token or GTS_NODE_TOKEN (create one in the app)");
         const concurrency = Number(values.concurrency);
         if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
@@ -52,11 +54,12 @@ export function createNodeCommands(
         const cacheGb = Number(values["cache-gb"]);
         if (!(cacheGb > 0)) throw new UsageError("--cache-gb must be a positive number");
         const daemon = startRenderDaemon({
-          api: createNodeApi({ apiUrl: values.api, token }),
+          api: createNodeApi({ apiUrl, token }),
           workDir: values["work-dir"] as string,
           cacheBytes: cacheGb * 1024 ** 3,
           concurrency,
-          capabilities: { ...describeCapabilities() },
+          video: !values["no-video"],
+          capabilities: { ...describeCapabilities(), video: !values["no-video"] },
           ...dependencies,
         });
         for (const signal of ["SIGINT", "SIGTERM"] as const) {

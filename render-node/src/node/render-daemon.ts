@@ -22,6 +22,8 @@ export interface RenderDaemonOptions {
   concurrency?: number;
   capabilities: Record<string, unknown>;
   renderCaptureFile?: RenderCaptureFile;
+  /** False for an audio-only node: renders get no video, short or thumbnail. Default true. */
+  video?: boolean;
   log?: (line: string) => void;
   claimWaitSeconds?: number;
   heartbeatMs?: number;
@@ -79,7 +81,7 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
     log(`claimed render ${renderId} (attempt ${claim.attempt}, slot ${slot})`);
     const jobDir = join(options.workDir, "jobs", renderId);
     const lease = new AbortController();
-    let current: { stage: "fetch" | "dsp" | "upload"; fraction: number } = { stage: "fetch", fraction: 0 };
+    let current: { stage: "fetch" | "dsp" | "video" | "upload"; fraction: number } = { stage: "fetch", fraction: 0 };
     let reported = "";
     const report = async () => {
       const key = `${current.stage}:${current.fraction.toFixed(3)}`;
@@ -122,6 +124,7 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
         inputPath: (sha256) => join(options.workDir, "inputs", sha256),
         workDir: jobDir,
         ...(options.renderCaptureFile ? { renderCaptureFile: options.renderCaptureFile } : {}),
+        video: options.video ?? true,
         onProgress: (stage, fraction) => {
           current = { stage, fraction };
         },

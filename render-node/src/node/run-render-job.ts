@@ -1,11 +1,16 @@
 /**
- * @module One render, from input files to artifact files: the audio (program, stems, cues, loudness report) in a
- * job folder, with progress as a fraction of the stage. The daemon fetches the inputs before and uploads after.
+ * @module One render, from input files to artifact files: the audio (program, stems, cues, loudness report), then
+ * the video (16:9, the optional 9:16 short) and its thumbnail, in a job folder, with progress as a fraction of the
+ * stage. The daemon fetches the inputs before and uploads after.
  */
 import { join } from "node:path";
-import type { ArtifactKind, Cue, RenderSpec, SegmentLoudness } from "@gts/api/contract";
+import type { ArtifactKind, Cue, NamModelFacts, RenderSpec, SegmentLoudness } from "@gts/api/contract";
+import type { ShootoutAudio } from "../arrange/render-shootout-audio.ts";
 import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
 import { writeShootoutAudio } from "../arrange/write-shootout-audio.ts";
+import { buildShootoutProps } from "../video/build-shootout-props.ts";
+import { readCaptureFacts } from "../video/read-capture-facts.ts";
+import { renderComparison, renderThumbnail, type VideoComposition } from "../video/render-comparison.ts";
 
 export interface JobArtifact {
   name: string;
@@ -27,7 +32,9 @@ export async function runRenderJob(options: {
   inputPath: (sha256: string) => string;
   workDir: string;
   renderCaptureFile?: RenderCaptureFile;
-  onProgress: (stage: "dsp", fraction: number) => void;
+  /** False for an audio-only node (`render-node start --no-video`). */
+  video: boolean;
+  onProgress: (stage: "dsp" | "video", fraction: number) => void;
 }): Promise<JobResult> {
   const { spec } = options;
   const shaOf = new Map<string, string>();
@@ -51,8 +58,10 @@ export async function runRenderJob(options: {
     outDir: join(options.workDir, "out"),
     onSegment: () => options.onProgress("dsp", ++done / segments),
   });
+  const videoArtifacts = options.video ? await renderVideos(options, audio, files.program) : [];
   return {
     artifacts: [
+      ...videoArtifacts,
       { name: "program.wav", kind: "program-wav", path: files.program, contentType: "audio/wav" },
       ...files.stems.map((path, chainIndex) => ({
         name: `stem-${chainIndex}.wav`,
@@ -73,4 +82,69 @@ export async function runRenderJob(options: {
       truePeakDbtp,
     })),
   };
+}
+
+/** The 16:9 video, the 9:16 short when the spec asks for it, and the thumbnail. */
+async function renderVideos(
+  options: Parameters<typeof runRenderJob>[0],
+  audio: ShootoutAudio,
+  programPath: string,
+): Promise<JobArtifact[]> {
+  const { spec } = options;
+  const captureFacts = new Map<string, NamModelFacts | null>();
+  const fileNames = new Map<string, string>(spec.diTracks.map((t) => [t.assetId, t.fileName]));
+  for (const chain of spec.chains) {
+    for (const block of chain.blocks) {
+      if (block.type !== "capture" && block.type !== "ir") continue;
+      fileNames.set(block.assetId, block.fileName);
+      if (block.type === "capture")
+        captureFacts.set(block.assetId, await readCaptureFacts(options.inputPath(block.sha256)));
+    }
+  }
+  const props = buildShootoutProps({
+    spec: {
+      ...spec.shootout,
+      visibility: "private",
+      diTracks: spec.diTracks,
+      chains: spec.chains,
+      arrangement: spec.arrangement,
+    },
+    paths: fileNames,
+    captureFacts,
+    program: audio.program,
+    cues: audio.cues,
+    loudness: audio.loudness.segments,
+    achievedLufs: audio.loudness.achievedLufs,
+    durationSeconds: audio.durationSeconds,
+  });
+  const outDir = join(options.workDir, "out");
+  const videos: Array<{ composition: VideoComposition; artifact: JobArtifact }> = [
+    {
+      composition: "Shootout",
+      artifact: { name: "video.mp4", kind: "video", path: join(outDir, "video.mp4"), contentType: "video/mp4" },
+    },
+  ];
+  if (spec.output.short9x16) {
+    videos.push({
+      composition: "ShootoutShort",
+      artifact: { name: "short.mp4", kind: "video-short", path: join(outDir, "short.mp4"), contentType: "video/mp4" },
+    });
+  }
+  for (const [index, { composition, artifact }] of videos.entries()) {
+    await renderComparison({
+      props,
+      programWavPath: programPath,
+      outPath: artifact.path,
+      composition,
+      onProgress: (fraction) => options.onProgress("video", (index + fraction) / videos.length),
+    });
+  }
+  const thumbnail: JobArtifact = {
+    name: "thumbnail.png",
+    kind: "thumbnail",
+    path: join(outDir, "thumbnail.png"),
+    contentType: "image/png",
+  };
+  await renderThumbnail({ props, outPath: thumbnail.path });
+  return [...videos.map((v) => v.artifact), thumbnail];
 }

@@ -7,19 +7,14 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  cueListSchema,
-  ENGINE_VERSION,
-  type NamModelFacts,
-  safeParseNamFile,
-  shootoutSpecSchema,
-} from "@gts/api/contract";
+import { cueListSchema, ENGINE_VERSION, type NamModelFacts, shootoutSpecSchema } from "@gts/api/contract";
 import { chaptersFromCues, formatChapters } from "../../../remotion/src/helpers/chapters-from-cues.ts";
 import { type Command, UsageError } from "../cli/command.ts";
 import { decodeAudio } from "../dsp/decode-audio.ts";
 import { createDspCommands, type DspCommandDependencies } from "../dsp/dsp-commands.ts";
 import { resolveAssetPaths } from "../dsp/resolve-asset-paths.ts";
 import { buildShootoutProps } from "./build-shootout-props.ts";
+import { readCaptureFacts } from "./read-capture-facts.ts";
 import {
   type RenderComparisonResult,
   renderComparison,
@@ -36,15 +31,6 @@ const sha256 = async (path: string) =>
 
 async function fileEntry(path: string) {
   return { path, bytes: (await stat(path)).size, sha256: await sha256(path) };
-}
-
-async function readCaptureFacts(path: string): Promise<NamModelFacts | null> {
-  try {
-    const parsed = safeParseNamFile(JSON.parse(await readFile(path, "utf8")));
-    return parsed.ok ? parsed.value.facts : null;
-  } catch {
-    return null;
-  }
 }
 
 function versions() {

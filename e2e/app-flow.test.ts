@@ -1,0 +1,245 @@
+/**
+ * The creator's and the listener's path through the app in a real browser against the real local stack with its
+ * local render node: sign in, library, upload, build an IR-only shootout (no amp engine needed), render it while
+ * watching live progress reach 100%, share it unlisted, then open the link signed out and switch chains with the
+ * keyboard while it plays. Screenshots of each step go to test-results/app-flow/. Any page error, console error,
+ * failed request or HTTP error answer fails the test (the upload refusal provoked on purpose is the one allowed).
+ */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./launch-chromium.ts";
+import { type LocalStack, startLocalStack } from "./local-stack.ts";
+
+const SHOTS = join(import.meta.dirname, "..", "test-results", "app-flow");
+const DEMO = { email: "demo@guitar-tone-shootout.local", password: "shootout-demo" };
+
+/** Collects everything that went wrong in a page; `allow` lists problems provoked on purpose. */
+function watch(page: Page, allow: RegExp[] = []) {
+  const problems: string[] = [];
+  const add = (problem: string) => {
+    if (!allow.some((pattern) => pattern.test(problem))) problems.push(problem);
+  };
+  page.on("pageerror", (error) => add(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") add(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on("requestfailed", (request) => add(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) add(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** What the share page's player exposes as `window.__player.snapshot()` (see app/lib/ab-player.ts). */
+interface PlayerState {
+  activeChain: number;
+  playing: boolean;
+  position: number;
+  starts: number;
+  switches: number;
+  contextState: string;
+  gains: number[];
+}
+
+function playerState(page: Page): Promise<PlayerState | undefined> {
+  return page.evaluate(() => (globalThis as { __player?: { snapshot: () => PlayerState } }).__player?.snapshot());
+}
+
+/** A 0.2 s mono 48 kHz 16-bit WAV: a decaying click, as an IR (its bytes differ per `seed`, so it is new). */
+function tinyIrWav(seed: number): Buffer {
+  const frames = 9600;
+  const data = Buffer.alloc(frames * 2);
+  for (let i = 0; i < frames; i++) {
+    const value = Math.round(32767 * Math.exp(-i / (200 + seed)) * (i % 2 ? -0.5 : 1));
+    data.writeInt16LE(Math.max(-32768, Math.min(32767, value)), i * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write("WAVE", 8);
+  header.write("fmt ", 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(48_000, 24);
+  header.writeUInt32LE(96_000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+describe("the web app, from sign-in to a shared A/B page", () => {
+  let stack: LocalStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    [stack, browser] = await Promise.all([startLocalStack({ localNode: true }), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("a creator renders and shares a shootout; a signed-out listener switches chains while it plays", async () => {
+    const creator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Keeps every WebSocket the page opens, so the test can drop the live-progress connection on purpose.
+    await creator.addInitScript(
+      "(() => { const Native = window.WebSocket; const sockets = []; window.__sockets = sockets;" +
+        " window.WebSocket = class extends Native { constructor(...args) { super(...args); sockets.push(this); } }; })()",
+    );
+    const page = await creator.newPage();
+    // The refused upload below answers 422 on purpose, and Chromium logs that response.
+    const problems = watch(page, [/HTTP 4\d\d: .*\/files\/assets\?kind=capture/, /status of 4\d\d/]);
+    const shot = async (name: string, target: Page = page) => {
+      // From the top, so the sticky header is where it belongs in the full-page picture.
+      await target.evaluate("window.scrollTo(0, 0)");
+      await target.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    };
+
+    // 1. Sign in (a wrong password first: the api's message is shown).
+    await page.goto(`${stack.url}signin`, { waitUntil: "networkidle" });
+    await page.getByLabel("Email").fill(DEMO.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").first().textContent()).resolves.toBe("email or password is wrong");
+    await shot("01-signin-refused");
+    await page.getByLabel("Password").fill(DEMO.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/library$/);
+    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("Demo Creator");
+
+    // 2. The library: the seeded DI, captures and IRs with their facts.
+    const assets = page.getByTestId("asset");
+    expect(await assets.count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('[data-testid=asset][data-kind="di"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-testid=asset][data-kind="capture"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('[data-testid=asset][data-kind="ir"]').count()).toBeGreaterThanOrEqual(2);
+    await expect(page.locator(".facts").first().textContent()).resolves.toMatch(/Rate48 kHz/);
+    await shot("02-library");
+
+    // 3. Uploads: a new IR goes in with a full progress bar; a file that is no capture is refused by name.
+    const before = await assets.count();
+    await page.locator("[data-testid=dropzone-ir] + input[type=file]").setInputFiles({
+      name: "e2e-click-ir.wav",
+      mimeType: "audio/wav",
+      buffer: tinyIrWav(Date.now() % 1000),
+    });
+    await page.waitForFunction(`document.querySelectorAll("[data-testid=asset]").length === ${before + 1}`);
+    await page.locator("[data-testid=dropzone-capture] + input[type=file]").setInputFiles({
+      name: "not-a-model.nam",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"hello": "world"}'),
+    });
+    const refusal = page.locator(".upload-refused .field-error");
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toMatch(/not-a-model\.nam/);
+    await expect(page.locator(".upload-done [role=progressbar]").first().getAttribute("aria-valuenow")).resolves.toBe(
+      "100",
+    );
+    await shot("03-uploads");
+
+    // Rename the new IR; deleting an IR a shootout uses is refused with the api's message naming the shootout.
+    const uploaded = assets.filter({ hasText: "e2e click ir" });
+    await uploaded.getByRole("button", { name: "Rename" }).click();
+    await uploaded.getByLabel("New name for e2e click ir").fill("E2E click IR (renamed)");
+    await uploaded.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "E2E click IR (renamed)" }).waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    const used = assets.filter({ has: page.getByRole("heading", { name: "Demo 4x12 closed-back cab", exact: true }) });
+    await used.getByRole("button", { name: "Delete" }).click();
+    await expect(used.getByRole("alert").textContent()).resolves.toMatch(/is used by shootout.*remove it there first/);
+    await shot("03b-rename-and-refused-delete");
+
+    // 4. A two-chain, IR-only shootout from the library (renders without the amp engine).
+    await page.goto(`${stack.url}shootouts/new`, { waitUntil: "networkidle" });
+    await page.getByLabel("Title").fill("E2E: open vs closed back");
+    await page
+      .getByLabel("DI recording")
+      .selectOption({ label: "Demo riff (E-minor chugs and power chords, DI) (8.00 s)" });
+    await page.getByLabel("Riff start (s)").fill("0.5");
+    await page.getByLabel("Riff end (s)").fill("4.5");
+    await page.locator("#chain-0-name").fill("Open back 1x12");
+    await page.locator("#chain-0-ir").selectOption({ label: "Demo 1x12 open-back cab" });
+    await page.locator("#chain-1-name").fill("Closed back 4x12");
+    await page.locator("#chain-1-ir").selectOption({ label: "Demo 4x12 closed-back cab" });
+    await page.locator("#chain-1-gain").fill("3");
+    await shot("04-builder");
+    await page.getByRole("button", { name: "Create shootout" }).click();
+    await page.waitForURL(/\/shootouts\/[0-9a-f-]{36}$/);
+    await expect(page.locator("h1").textContent()).resolves.toBe("E2E: open vs closed back");
+    await expect(page.getByTestId("program-length").textContent()).resolves.toBe("16.0 s");
+    await shot("05-shootout");
+
+    // 5. Render, following live progress over the WebSocket to 100%; the connection is dropped once on the way and
+    // must come back resuming after the last event seen: every event exactly once, in order.
+    await page.getByRole("button", { name: "Render", exact: true }).click();
+    await page.waitForSelector(".connection-live");
+    await shot("06-rendering");
+    await page.evaluate("window.__sockets.filter((s) => s.url.includes('/realtime/')).at(-1).close()");
+    await page.waitForSelector("[data-testid=render-progress][data-state=succeeded]", { timeout: 90_000 });
+    await expect(page.getByTestId("render-percent").textContent()).resolves.toBe("100%");
+    const socketUrls = (await page.evaluate(
+      "window.__sockets.map((s) => s.url).filter((url) => url.includes('/realtime/'))",
+    )) as string[];
+    expect(socketUrls.length).toBeGreaterThanOrEqual(2);
+    expect(socketUrls[0]).toMatch(/\?after=-1$/);
+    expect(socketUrls[1]).toMatch(/\?after=\d+$/);
+    const progress = page.getByTestId("render-progress");
+    const lastSeq = Number(await progress.getAttribute("data-last-seq"));
+    expect(lastSeq).toBeGreaterThan(3);
+    await expect(progress.getAttribute("data-event-count")).resolves.toBe(String(lastSeq + 1));
+    await page.getByTestId("loudness-table").waitFor();
+    expect(await page.locator("[data-testid=loudness-table] tbody tr").count()).toBe(2);
+    await expect(page.getByTestId("downloads").textContent()).resolves.toMatch(/program\.wav.*Stem: Open back 1x12/);
+    await shot("07-rendered");
+
+    // 6. Unlisted: the share link appears.
+    await page.getByRole("button", { name: "Unlisted" }).click();
+    const shareInput = page.getByTestId("share-url");
+    await shareInput.waitFor();
+    const shareUrl = await shareInput.inputValue();
+    expect(shareUrl).toMatch(/\/s\/[0-9a-f-]{36}$/);
+    await page.waitForSelector(".badge-unlisted");
+    await shot("08-unlisted");
+    expect(problems).toEqual([]);
+
+    // 7. A listener, signed out, in a fresh browser context.
+    const listener = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const share = await listener.newPage();
+    const listenerProblems = watch(share);
+    const response = await share.goto(shareUrl, { waitUntil: "networkidle" });
+    expect(response?.headers()["cache-control"]).toMatch(/public/);
+    await expect(share.locator("h1").textContent()).resolves.toBe("E2E: open vs closed back");
+    await expect(share.locator(".chain-list").textContent()).resolves.toMatch(/Demo 1x12 open-back cab/);
+    await share.waitForSelector("[data-testid=ab-player][data-ready=true]", { timeout: 30_000 });
+    await shot("09-share", share);
+
+    await share.getByTestId("play").click();
+    await share.waitForSelector("[data-testid=ab-player][data-playing=true]");
+    await share.waitForTimeout(400);
+    const playing = await playerState(share);
+    expect(playing).toMatchObject({ activeChain: 0, playing: true, starts: 1, contextState: "running" });
+
+    await share.keyboard.press("2");
+    await share.waitForSelector("[data-testid=ab-player][data-active-chain='1']");
+    await share.waitForTimeout(400);
+    const switched = await playerState(share);
+    // Same sources still running (no restart), the position kept moving, and the gains swapped.
+    expect(switched).toMatchObject({ activeChain: 1, playing: true, starts: 1, switches: 1, gains: [0, 1] });
+    expect(switched?.position).toBeGreaterThan(playing?.position ?? Number.POSITIVE_INFINITY);
+    await expect(share.getByTestId("chain-button-1").getAttribute("aria-pressed")).resolves.toBe("true");
+    await shot("10-share-switched", share);
+
+    await share.keyboard.press("1");
+    await share.waitForSelector("[data-testid=ab-player][data-active-chain='0']");
+    expect(await playerState(share)).toMatchObject({ playing: true, starts: 1 });
+    expect(listenerProblems).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
