@@ -79,6 +79,10 @@ bench-farm:
 bench-video:
     node render-node/bench/bench-video.ts
 
+# Render the demo shootout offline (no server): video, short, thumbnail, stems and manifest in dev/demo-render
+render-demo:
+    node dev/render-demo.ts
+
 # Delete local D1/R2/Durable Object state (the next `just dev` re-migrates and re-seeds)
 reset-local:
     rm -rf .wrangler/state
