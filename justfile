@@ -67,6 +67,10 @@ deploy-dry-run:
     wrangler deploy --dry-run --outdir build/dry-run/api -c workers/api/wrangler.toml
     wrangler deploy --dry-run --outdir build/dry-run/realtime -c workers/realtime/wrangler.toml
 
+# Benchmark: the amp engine (ONNX) against the NAM core compiled to WebAssembly, on 60 s of audio, in one run
+bench-amp:
+    node render-node/bench/bench-amp.ts
+
 # Benchmark: loudness measurement and the demo-size audio render against ffmpeg's ebur128, in one run
 bench-audio:
     node render-node/bench/bench-audio.ts

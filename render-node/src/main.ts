@@ -2,12 +2,21 @@
 /**
  * @module The `render-node` command line: `render-node <command> [options]`, `render-node --help`.
  */
+import { ampCommands } from "./amp/amp-commands.ts";
+import { createRenderCaptureFile } from "./amp/render-capture-file.ts";
 import { type Command, UsageError } from "./cli/command.ts";
 import { createDspCommands } from "./dsp/dsp-commands.ts";
 import { createNodeCommands } from "./node/node-commands.ts";
 import { createVideoCommands } from "./video/video-commands.ts";
 
-const commands: Record<string, Command> = { ...createDspCommands(), ...createVideoCommands(), ...createNodeCommands() };
+// Every command renders capture blocks with the amp engine (NAM captures as ONNX graphs).
+const renderCaptureFile = createRenderCaptureFile();
+const commands: Record<string, Command> = {
+  ...ampCommands,
+  ...createDspCommands({ renderCaptureFile }),
+  ...createVideoCommands({ renderCaptureFile }),
+  ...createNodeCommands(),
+};
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

@@ -4,16 +4,15 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
+import { AMP_GPU_MODES, type AmpGpuMode } from "../amp/amp-gpu-mode.ts";
+import { createRenderCaptureFile } from "../amp/render-capture-file.ts";
 import { type Command, UsageError } from "../cli/command.ts";
 import { describeCapabilities } from "./describe-capabilities.ts";
 import { createNodeApi } from "./node-api.ts";
 import { startRenderDaemon } from "./render-daemon.ts";
 
-/** The node commands; `start` renders capture blocks with the amp engine main.ts passes in. */
-export function createNodeCommands(
-  dependencies: { renderCaptureFile?: RenderCaptureFile } = {},
-): Record<string, Command> {
+/** The node commands; `start` renders capture blocks with the amp engine (`--gpu`, `--threads`). */
+export function createNodeCommands(): Record<string, Command> {
   return {
     capabilities: {
       summary: "print what this node would report to the api (cores, memory, execution providers) as JSON",
@@ -37,6 +36,8 @@ export function createNodeCommands(
               "work-dir": { type: "string", default: join(homedir(), ".cache", "gts-render-node") },
               "cache-gb": { type: "string", default: "2" },
               "no-video": { type: "boolean", default: false },
+              gpu: { type: "string", default: "auto" },
+              threads: { type: "string" },
             },
             strict: true,
           }).values;
@@ -51,6 +52,14 @@ export function createNodeCommands(
         if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
           throw new UsageError("--concurrency must be a whole number from 1 to 16");
         }
+        const gpu = values.gpu as string;
+        if (!(AMP_GPU_MODES as readonly string[]).includes(gpu)) {
+          throw new UsageError(`--gpu must be one of ${AMP_GPU_MODES.join(", ")}`);
+        }
+        const threads = values.threads === undefined ? undefined : Number(values.threads);
+        if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 256)) {
+          throw new UsageError("--threads must be a whole number from 1 to 256");
+        }
         const cacheGb = Number(values["cache-gb"]);
         if (!(cacheGb > 0)) throw new UsageError("--cache-gb must be a positive number");
         const daemon = startRenderDaemon({
@@ -60,7 +69,11 @@ export function createNodeCommands(
           concurrency,
           video: !values["no-video"],
           capabilities: { ...describeCapabilities(), video: !values["no-video"] },
-          ...dependencies,
+          renderCaptureFile: createRenderCaptureFile({
+            gpu: gpu as AmpGpuMode,
+            cacheDir: join(values["work-dir"] as string, "graphs"),
+            ...(threads === undefined ? {} : { threads }),
+          }),
         });
         for (const signal of ["SIGINT", "SIGTERM"] as const) {
           process.once(signal, () => void daemon.stop());
