@@ -5,7 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { TRPCClientError } from "@trpc/client";
-import type { RenderCaptureFile } from "../render-node/src/arrange/write-shootout-audio.ts";
+import { createRenderCaptureFile } from "../render-node/src/amp/render-capture-file.ts";
 import { describeCapabilities } from "../render-node/src/node/describe-capabilities.ts";
 import { createNodeApi } from "../render-node/src/node/node-api.ts";
 import { type RenderDaemon, startRenderDaemon } from "../render-node/src/node/render-daemon.ts";
@@ -13,7 +13,7 @@ import { localStateDir } from "./local-state-dir.ts";
 import { localApiClient } from "./seed/local-api-client.ts";
 import { DEMO_USER } from "./seed/seed-demo.ts";
 
-export async function startLocalNode(baseUrl: string, renderCaptureFile?: RenderCaptureFile): Promise<RenderDaemon> {
+export async function startLocalNode(baseUrl: string): Promise<RenderDaemon> {
   const tokenFile = join(localStateDir(), "local-render-node.token");
   let token = await readFile(tokenFile, "utf8").catch(() => "");
   if (token && !(await tokenWorks(baseUrl, token))) token = "";
@@ -27,7 +27,7 @@ export async function startLocalNode(baseUrl: string, renderCaptureFile?: Render
     api: createNodeApi({ apiUrl: baseUrl, token }),
     workDir: join(localStateDir(), "render-node"),
     capabilities: { ...describeCapabilities() },
-    ...(renderCaptureFile ? { renderCaptureFile } : {}),
+    renderCaptureFile: createRenderCaptureFile({ cacheDir: join(localStateDir(), "render-node", "graphs") }),
     stopGraceMs: 5_000,
   });
 }
