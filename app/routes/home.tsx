@@ -1,4 +1,6 @@
+import { Link, useRouteLoaderData } from "react-router";
 import { api } from "../lib/api.server";
+import type { loader as rootLoader } from "../root";
 import type { Route } from "./+types/home";
 
 export function meta(_: Route.MetaArgs) {
@@ -15,6 +17,7 @@ export async function loader(_: Route.LoaderArgs) {
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { health } = loaderData;
   const { counts } = health.d1;
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
   return (
     <main className="page">
       <header className="hero">
@@ -29,6 +32,27 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <li>Build two or more chains and choose riffs.</li>
         <li>Render: every DI through every chain, loudness-matched per ITU-R BS.1770.</li>
       </ol>
+      <p className="cta">
+        {user ? (
+          <>
+            <Link to="/shootouts/new" className="button">
+              Start a shootout
+            </Link>
+            <Link to="/library" className="button button-quiet">
+              Open your library
+            </Link>
+          </>
+        ) : (
+          <>
+            <Link to="/signup" className="button">
+              Create an account
+            </Link>
+            <Link to="/signin" className="button button-quiet">
+              Sign in
+            </Link>
+          </>
+        )}
+      </p>
       <section className="status" aria-label="System status">
         <h2>Library</h2>
         <p data-testid="library-counts">

@@ -1,0 +1,118 @@
+import { useMemo } from "react";
+import { data } from "react-router";
+import { AbPlayer } from "../components/AbPlayer";
+import { ChainList } from "../components/ChainList";
+import { EmptyState } from "../components/EmptyState";
+import { RenderVideo } from "../components/RenderVideo";
+import { api } from "../lib/api.server";
+import { apiErrorCode } from "../lib/api-errors";
+import { formatClock } from "../lib/format";
+import type { Route } from "./+types/s.$id";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  if (!loaderData) return [{ title: "Shootout not found · Guitar Tone Shootout" }];
+  const { shootout } = loaderData;
+  const description = `${shootout.chains.map((c) => c.name).join(" vs ")}: a loudness-matched A/B comparison by ${shootout.creator}.`;
+  return [
+    { title: `${shootout.title} · Guitar Tone Shootout` },
+    { name: "description", content: description },
+    { property: "og:title", content: shootout.title },
+    { property: "og:description", content: description },
+    ...(shootout.visibility === "unlisted" ? [{ name: "robots", content: "noindex" }] : []),
+  ];
+}
+
+/** The same for every visitor (no cookie is read), so shared caches may keep it briefly. */
+export function headers() {
+  return { "Cache-Control": "public, max-age=60, s-maxage=300, stale-while-revalidate=3600" };
+}
+
+export async function loader({ params }: Route.LoaderArgs) {
+  try {
+    return { shootout: await api.shootout.getShared.query({ id: params.id }) };
+  } catch (error) {
+    if (apiErrorCode(error) === "NOT_FOUND") throw data(null, { status: 404, statusText: "Not found" });
+    throw error;
+  }
+}
+
+export default function SharedShootout({ loaderData }: Route.ComponentProps) {
+  const { shootout } = loaderData;
+  const render = shootout.latestRender;
+  const stemUrls = useMemo(() => {
+    if (!render) return [];
+    const stems = render.artifacts.filter((a) => a.kind === "stem");
+    const urls = shootout.chains.map((_, i) => stems.find((s) => s.chainIndex === i)?.downloadPath);
+    return urls.every((u): u is string => u !== undefined) ? urls : [];
+  }, [render, shootout.chains]);
+  const cues = useMemo(() => render?.cues ?? [], [render]);
+  const levels = shootout.chains.map((_, i) => render?.loudness.find((l) => l.chainIndex === i && l.diIndex === 0));
+  const program = render?.artifacts.find((a) => a.kind === "program-wav");
+
+  return (
+    <main className="page page-wide">
+      <header className="share-head">
+        <p className="eyebrow">Tone shootout by {shootout.creator || "a creator"}</p>
+        <h1>{shootout.title}</h1>
+        {shootout.description && <p className="tagline">{shootout.description}</p>}
+        <p className="muted">
+          {shootout.diTracks.map((t) => t.name).join(", ")} through {shootout.chains.length} chains, matched to{" "}
+          {shootout.arrangement.loudnessTargetLufs} LUFS.
+        </p>
+      </header>
+
+      {render && stemUrls.length === shootout.chains.length ? (
+        <AbPlayer
+          chains={shootout.chains}
+          stemUrls={stemUrls}
+          cues={cues}
+          loudnessLufs={levels.map((l) => l?.integratedLufs ?? null)}
+          gainDb={levels.map((l) => l?.gainDb ?? null)}
+        />
+      ) : (
+        <EmptyState title="Not rendered yet">
+          The creator has not finished a render of this shootout. Come back later to listen.
+        </EmptyState>
+      )}
+
+      {render?.artifacts.some((a) => a.kind === "video") && (
+        <section className="panel" aria-labelledby="video-heading">
+          <h2 id="video-heading">The video</h2>
+          <RenderVideo artifacts={render.artifacts} title={shootout.title} />
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="chains-heading">
+        <h2 id="chains-heading">The chains</h2>
+        <ChainList chains={shootout.chains} />
+      </section>
+
+      {render && (
+        <section className="panel" aria-labelledby="files-heading">
+          <h2 id="files-heading">Files</h2>
+          <ul className="downloads">
+            {program && (
+              <li>
+                <a href={program.downloadPath} download>
+                  The whole program (WAV)
+                </a>
+              </li>
+            )}
+            {render.artifacts
+              .filter((a) => a.kind === "stem")
+              .map((a) => (
+                <li key={a.name}>
+                  <a href={a.downloadPath} download>
+                    Stem: {shootout.chains[a.chainIndex ?? 0]?.name ?? a.name}
+                  </a>
+                </li>
+              ))}
+          </ul>
+          <p className="hint">
+            {cues.length} cues over {formatClock(cues.at(-1)?.endSeconds ?? 0)}.
+          </p>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,214 @@
+import { useCallback, useState } from "react";
+import { Form, useNavigation } from "react-router";
+import { ChainList, type DisplayChain } from "../components/ChainList";
+import { EmptyState } from "../components/EmptyState";
+import { FormMessage } from "../components/FormMessage";
+import { LoudnessTable } from "../components/LoudnessTable";
+import { RenderProgressPanel } from "../components/RenderProgressPanel";
+import { RenderVideo } from "../components/RenderVideo";
+import { ShareControls } from "../components/ShareControls";
+import { VisibilityBadge } from "../components/VisibilityBadge";
+import { apiContext } from "../lib/api-context.server";
+import { apiMessages, isUserMistake } from "../lib/api-errors";
+import { formatBytes, formatSeconds } from "../lib/format";
+import { loadForUser } from "../lib/require-user.server";
+import { isTerminalState, type RenderState } from "../lib/use-render-progress";
+import type { Route } from "./+types/shootouts.$id";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: `${loaderData?.shootout.title ?? "Shootout"} · Guitar Tone Shootout` }];
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const api = context.get(apiContext);
+  const [shootout, plan, renders, library] = await loadForUser(request, () =>
+    Promise.all([
+      api.shootout.get.query({ id: params.id }),
+      api.shootout.plan.query({ id: params.id }),
+      api.render.list.query({ shootoutId: params.id }),
+      api.asset.list.query({ limit: 100 }),
+    ]),
+  );
+  const names = new Map(library.items.map((a) => [a.id, a.name]));
+  const chains: DisplayChain[] = shootout.chains.map((chain) => ({
+    name: chain.name,
+    colour: chain.colour,
+    blocks: chain.blocks.map((block) =>
+      block.type === "capture" || block.type === "ir"
+        ? { ...block, asset: { name: names.get(block.assetId) ?? "(removed)" } }
+        : block,
+    ),
+  }));
+  const diNames = shootout.diTracks.map((track) => names.get(track.assetId) ?? "DI");
+  const finished = renders.find((r) => r.status === "succeeded" && r.artifacts) ?? null;
+  return {
+    shootout,
+    chains,
+    diNames,
+    plan,
+    latest: renders[0] ?? null,
+    finished: finished && {
+      id: finished.id,
+      finishedAt: finished.finishedAt,
+      loudness: finished.artifacts?.loudness ?? [],
+      artifacts: (finished.artifacts?.artifacts ?? []).map((a) => ({
+        name: a.name,
+        kind: a.kind,
+        bytes: a.bytes,
+        chainIndex: a.chainIndex,
+        downloadPath: `/files/renders/${finished.id}/artifacts/${encodeURIComponent(a.name)}`,
+      })),
+    },
+    shareUrl: `${new URL(request.url).origin}/s/${shootout.id}`,
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const api = context.get(apiContext);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  try {
+    if (intent === "render") {
+      await api.render.submit.mutate({ shootoutId: params.id });
+    } else if (intent === "cancel") {
+      await api.render.cancel.mutate({ id: String(form.get("renderId") ?? "") });
+    } else if (intent === "visibility") {
+      const { id, createdAt: _c, updatedAt: _u, ...spec } = await api.shootout.get.query({ id: params.id });
+      const visibility = String(form.get("visibility"));
+      if (visibility !== "private" && visibility !== "unlisted" && visibility !== "public") {
+        return { fieldErrors: { form: `visibility must be private, unlisted or public, not "${visibility}"` } };
+      }
+      await api.shootout.update.mutate({ id, spec: { ...spec, visibility } });
+    } else {
+      throw new Error(`shootout action: unknown intent ${String(intent)}`);
+    }
+  } catch (error) {
+    if (!isUserMistake(error)) throw error;
+    return apiMessages(error);
+  }
+  return { fieldErrors: {} as Record<string, string> };
+}
+
+export default function ShootoutPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { shootout, chains, diNames, plan, latest, finished, shareUrl } = loaderData;
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "render";
+  // The live state of the latest render, once its panel has heard it; until then, what the loader read.
+  const [live, setLive] = useState<{ id: string; state: RenderState } | null>(null);
+  const latestId = latest?.id;
+  const onState = useCallback((state: RenderState) => latestId && setLive({ id: latestId, state }), [latestId]);
+  const active =
+    latest &&
+    (live?.id === latest.id ? !isTerminalState(live.state) : latest.status === "queued" || latest.status === "running");
+  const chainNames = chains.map((c) => c.name);
+  return (
+    <main className="page page-wide">
+      <div className="page-head">
+        <div>
+          <h1>{shootout.title}</h1>
+          {shootout.description && <p className="muted">{shootout.description}</p>}
+        </div>
+        <VisibilityBadge visibility={shootout.visibility} />
+      </div>
+
+      <div className="columns">
+        <div>
+          <section className="panel" aria-labelledby="chains-heading">
+            <h2 id="chains-heading">Chains</h2>
+            <ChainList chains={chains} />
+          </section>
+
+          <section className="panel" aria-labelledby="plan-heading">
+            <h2 id="plan-heading">Plan</h2>
+            <p>
+              {plan.segments.length} segments ({diNames.length} DI × {chains.length} chains) · program about{" "}
+              <strong data-testid="program-length">{formatSeconds(plan.programSeconds)}</strong> ·{" "}
+              {shootout.arrangement.mode === "ab"
+                ? `A/B, ${shootout.arrangement.rounds} rounds of ${shootout.arrangement.riffSeconds} s riffs`
+                : "full takes"}{" "}
+              · matched to {shootout.arrangement.loudnessTargetLufs} LUFS
+            </p>
+            <ul className="plan-segments">
+              {plan.segments.map((segment) => (
+                <li key={`${segment.diIndex}:${segment.chainIndex}`}>
+                  {diNames[segment.diIndex]} → {chainNames[segment.chainIndex]}: {formatSeconds(segment.sourceSeconds)}
+                </li>
+              ))}
+            </ul>
+            {plan.warnings.length > 0 && (
+              <ul className="warnings" aria-label="Warnings">
+                {plan.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+
+        <div>
+          <section className="panel" aria-labelledby="render-heading">
+            <h2 id="render-heading">Render</h2>
+            <FormMessage message={actionData?.fieldErrors?.form} />
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="render" />
+              <button type="submit" className="button" disabled={submitting || Boolean(active)}>
+                {submitting ? "Submitting…" : active ? "Rendering…" : latest ? "Render again" : "Render"}
+              </button>
+            </Form>
+            {latest ? (
+              <>
+                <RenderProgressPanel key={latest.id} render={latest} chainNames={chainNames} onState={onState} />
+                {active && (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="cancel" />
+                    <input type="hidden" name="renderId" value={latest.id} />
+                    <button type="submit" className="button button-quiet">
+                      Cancel render
+                    </button>
+                  </Form>
+                )}
+              </>
+            ) : (
+              <p className="muted">
+                Not rendered yet. Rendering runs every DI through every chain on your render node and matches their
+                loudness.
+              </p>
+            )}
+          </section>
+
+          <section className="panel" aria-labelledby="results-heading">
+            <h2 id="results-heading">Results</h2>
+            {finished ? (
+              <>
+                <p className="muted">
+                  Rendered {finished.finishedAt ? new Date(finished.finishedAt).toLocaleString("en-GB") : ""}
+                </p>
+                <RenderVideo artifacts={finished.artifacts} title={shootout.title} />
+                <LoudnessTable rows={finished.loudness} chains={chains} diNames={diNames} />
+                <h3>Downloads</h3>
+                <ul className="downloads" data-testid="downloads">
+                  {finished.artifacts.map((artifact) => (
+                    <li key={artifact.name}>
+                      <a href={artifact.downloadPath} download>
+                        {artifact.kind === "stem" && artifact.chainIndex !== undefined
+                          ? `Stem: ${chainNames[artifact.chainIndex] ?? artifact.name}`
+                          : artifact.name}
+                      </a>{" "}
+                      <span className="muted">{formatBytes(artifact.bytes)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <EmptyState title="No results yet">
+                Render the shootout to get the program, stems and loudness report.
+              </EmptyState>
+            )}
+          </section>
+
+          <ShareControls visibility={shootout.visibility} shareUrl={shareUrl} />
+        </div>
+      </div>
+    </main>
+  );
+}
