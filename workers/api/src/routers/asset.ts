@@ -4,7 +4,7 @@
  * not found, exactly like a missing one.
  */
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { publicAsset } from "../assets/public-asset.ts";
 import { shootoutsUsingAsset } from "../assets/shootouts-using-asset.ts";
@@ -12,6 +12,7 @@ import type { Database } from "../context.ts";
 import { assetKindSchema } from "../contract/index.ts";
 import { assets } from "../db/schema.ts";
 import { authedProcedure, router } from "../trpc.ts";
+import { afterCursor, decodeCursor, encodeCursor } from "./keyset-cursor.ts";
 
 export const MAX_ASSETS_PER_PAGE = 100;
 const idInput = z.object({ id: z.string().min(1).max(64) });
@@ -20,15 +21,6 @@ async function ownedAsset(db: Database, ownerId: string, id: string) {
   const asset = await db.query.assets.findFirst({ where: and(eq(assets.id, id), eq(assets.ownerId, ownerId)) });
   if (!asset) throw new TRPCError({ code: "NOT_FOUND", message: `no asset ${id}` });
   return asset;
-}
-
-/** Keyset cursor "createdAtMs.id": stable under inserts, unlike an offset. */
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  if (!cursor) return null;
-  const match = /^(\d{1,15})\.([0-9A-Za-z_-]{1,64})$/.exec(cursor);
-  if (!match?.[1] || !match[2])
-    throw new TRPCError({ code: "BAD_REQUEST", message: "cursor is not one this api returned" });
-  return { createdAt: new Date(Number(match[1])), id: match[2] };
 }
 
 export const assetRouter = router({
@@ -60,12 +52,7 @@ export const assetRouter = router({
             eq(assets.ownerId, ctx.user.id),
             input.kind ? eq(assets.kind, input.kind) : undefined,
             input.sha256 ? eq(assets.sha256, input.sha256) : undefined,
-            after
-              ? or(
-                  lt(assets.createdAt, after.createdAt),
-                  and(eq(assets.createdAt, after.createdAt), lt(assets.id, after.id)),
-                )
-              : undefined,
+            afterCursor(after, assets.createdAt, assets.id),
           ),
         )
         .orderBy(desc(assets.createdAt), desc(assets.id))
@@ -74,7 +61,7 @@ export const assetRouter = router({
       const last = page.at(-1);
       return {
         items: page.map(publicAsset),
-        nextCursor: rows.length > input.limit && last ? `${last.createdAt.getTime()}.${last.id}` : null,
+        nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
       };
     }),
 

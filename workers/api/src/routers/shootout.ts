@@ -3,7 +3,7 @@
  * shared view of unlisted and public ones. Another user's private shootout is reported as not found.
  */
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { MAX_TITLE_CHARS, shootoutSpecSchema } from "../contract/index.ts";
 import { renders, shootouts, users } from "../db/schema.ts";
@@ -14,6 +14,7 @@ import { resolveShootoutAssets } from "../shootouts/resolve-shootout-assets.ts";
 import { sharedRender, sharedShootout } from "../shootouts/shared-shootout.ts";
 import { writeShootout } from "../shootouts/write-shootout.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
+import { afterCursor, decodeCursor, encodeCursor } from "./keyset-cursor.ts";
 
 export const MAX_SHOOTOUTS_PER_PAGE = 100;
 const idInput = z.object({ id: z.string().min(1).max(64) });
@@ -50,10 +51,7 @@ export const shootoutRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const match = input.cursor ? /^(\d{1,15})\.([0-9A-Za-z_-]{1,64})$/.exec(input.cursor) : null;
-      if (input.cursor && !match)
-        throw new TRPCError({ code: "BAD_REQUEST", message: "cursor is not one this api returned" });
-      const after = match ? { updatedAt: new Date(Number(match[1])), id: match[2] ?? "" } : null;
+      const after = decodeCursor(input.cursor);
       const rows = await ctx.db
         .select({
           id: shootouts.id,
@@ -62,24 +60,14 @@ export const shootoutRouter = router({
           updatedAt: shootouts.updatedAt,
         })
         .from(shootouts)
-        .where(
-          and(
-            eq(shootouts.ownerId, ctx.user.id),
-            after
-              ? or(
-                  lt(shootouts.updatedAt, after.updatedAt),
-                  and(eq(shootouts.updatedAt, after.updatedAt), lt(shootouts.id, after.id)),
-                )
-              : undefined,
-          ),
-        )
+        .where(and(eq(shootouts.ownerId, ctx.user.id), afterCursor(after, shootouts.updatedAt, shootouts.id)))
         .orderBy(desc(shootouts.updatedAt), desc(shootouts.id))
         .limit(input.limit + 1);
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
       return {
         items: page,
-        nextCursor: rows.length > input.limit && last ? `${last.updatedAt.getTime()}.${last.id}` : null,
+        nextCursor: rows.length > input.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
       };
     }),
 
