@@ -55,9 +55,13 @@ export async function appendRenderEvent(
   const row = inserted?.results[0];
   if (!row) return null;
   const stored = progressEventSchema.parse(JSON.parse(row.payload));
-  await ctx.realtime?.publish(renderId, stored).catch((error: unknown) => {
+  try {
+    const result = await ctx.realtime?.publish(renderId, stored);
+    // An RPC result holds resources until disposed; leaving it to the garbage collector makes workerd warn.
+    (result as Partial<Disposable> | undefined)?.[Symbol.dispose]?.();
+  } catch (error) {
     console.warn(`render ${renderId}: event ${stored.seq} not forwarded to its JobRoom: ${String(error)}`);
-  });
+  }
   return stored;
 }
 
