@@ -83,6 +83,10 @@ bench-farm:
 bench-video:
     node render-node/bench/bench-video.ts
 
+# Benchmark: kill a render node mid-render N times (default 20); counts the renders that ended correctly
+bench-failover rounds="20":
+    node dev/bench-failover.ts {{rounds}}
+
 # Render the demo shootout offline (no server): video, short, thumbnail, stems and manifest in dev/demo-render
 render-demo:
     node dev/render-demo.ts

@@ -10,7 +10,13 @@ export default defineConfig({
     cloudflare({
       viteEnvironment: { name: "ssr" },
       auxiliaryWorkers: [
-        { configPath: "./workers/api/wrangler.toml" },
+        {
+          configPath: "./workers/api/wrangler.toml",
+          // Tests shorten render leases to see a dead node's render taken over without waiting a minute.
+          ...(process.env.GTS_RENDER_LEASE_SECONDS
+            ? { config: { vars: { RENDER_LEASE_SECONDS: process.env.GTS_RENDER_LEASE_SECONDS } } }
+            : {}),
+        },
         { configPath: "./workers/realtime/wrangler.toml" },
       ],
       persistState: { path: localStateDir() },
