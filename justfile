@@ -87,6 +87,10 @@ bench-video:
 bench-failover rounds="20":
     node dev/bench-failover.ts {{rounds}}
 
+# Benchmark: share page vs landing page, p50/p95 under 50 concurrent requests and JS size (gzip), local stack
+bench-web:
+    node dev/bench-web.ts
+
 # Render the demo shootout offline (no server): video, short, thumbnail, stems and manifest in dev/demo-render
 render-demo:
     node dev/render-demo.ts

@@ -127,7 +127,7 @@ export async function runFailover(setup: FailoverSetup) {
     }
     listener.disconnect();
     b.child.kill("SIGTERM");
-    await b.waitFor(/stopped/, 10_000);
+    await b.waitFor(/stopped/, 20_000);
     return { renderId: id, render, stored, heard: [...listener.events] };
   } finally {
     for (const child of processes) if (child.exitCode === null) child.kill("SIGKILL");

@@ -62,15 +62,19 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
     while (!stopping.signal.aborted) {
       let claim: Claim | null;
       try {
-        claim = await api.trpc.render.claim.mutate(
-          { waitSeconds: options.claimWaitSeconds ?? 20 },
-          { signal: stopping.signal },
-        );
+        // Not aborted on stop: a long-poll the api keeps running after we hung up could still hand us a render.
+        // It ends within `claimWaitSeconds`, and a render it brings after the stop is released at once.
+        claim = await api.trpc.render.claim.mutate({ waitSeconds: options.claimWaitSeconds ?? 10 });
       } catch (error) {
         if (stopping.signal.aborted) return;
         log(`claim failed (${describe(error)}); retrying in 5 s`);
         await sleep(5000, stopping.signal);
         continue;
+      }
+      if (claim && stopping.signal.aborted) {
+        await api.trpc.render.release.mutate({ renderId: claim.renderId }).catch(() => {});
+        log(`released render ${claim.renderId}: this node is stopping`);
+        return;
       }
       if (claim) await work(claim, slot);
     }

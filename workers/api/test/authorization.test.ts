@@ -193,6 +193,12 @@ const cases: Case[] = [
       c.trpc.render.report.mutate({ renderId, events: [{ type: "log", level: "info", message: "x" }] }),
   },
   {
+    procedure: "render.release",
+    allowed: [],
+    refusedAs: { ...nodeOnly, node: "CONFLICT" },
+    call: (c, _l, { renderId }) => c.trpc.render.release.mutate({ renderId }),
+  },
+  {
     procedure: "render.fail",
     allowed: [],
     refusedAs: { ...nodeOnly, node: "CONFLICT" },

@@ -155,6 +155,18 @@ describe("claims and leases", () => {
     expect(last).toMatchObject({ type: "failed", willRetry: false, error: { code: "lease-expired" } });
   });
 
+  it("takes back a render its node releases without counting the attempt, and only from the lease holder", async () => {
+    const { lib, shootoutId } = await setup();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const [a, b] = [await addNode(lib, "a"), await addNode(lib, "b")];
+    await a.trpc.render.claim.mutate({});
+    expect((await trpcFailure(b.trpc.render.release.mutate({ renderId: id }))).code).toBe("CONFLICT");
+    expect(await a.trpc.render.release.mutate({ renderId: id })).toMatchObject({ status: "queued", attempt: 0 });
+    expect(await b.trpc.render.claim.mutate({})).toMatchObject({ renderId: id, attempt: 1 });
+    const types = (await lib.browser.trpc.render.events.query({ id })).map((e) => e.type);
+    expect(types).toEqual(["queued", "claimed", "queued", "claimed"]);
+  });
+
   it("completes idempotently", async () => {
     const { lib, shootoutId } = await setup();
     const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });

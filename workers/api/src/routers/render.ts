@@ -4,7 +4,7 @@
  * expired, render canceled or given to another node) is refused and changes nothing.
  */
 import { TRPCError } from "@trpc/server";
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import {
@@ -131,6 +131,8 @@ export const renderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const deadline = Date.now() + input.waitSeconds * 1000;
       for (;;) {
+        // A node that hung up (stopped, or crashed mid-poll) must not be handed a render it will never work on.
+        if (ctx.req?.signal.aborted) return null;
         const claimed = await claimRender(ctx, ctx.node);
         if (claimed) {
           return {
@@ -174,6 +176,27 @@ export const renderRouter = router({
       }
       return { lastSeq };
     }),
+
+  /**
+   * Node: gives back a render it claimed but will not work on (it is stopping). The claim did no work, so it does not
+   * count as an attempt.
+   */
+  release: nodeProcedure.input(renderIdInput).mutation(async ({ ctx, input }) => {
+    const [released] = await ctx.db
+      .update(renders)
+      .set({
+        status: "queued",
+        leaseNodeId: null,
+        leaseExpiresAt: null,
+        startedAt: null,
+        attempt: sql`${renders.attempt} - 1`,
+      })
+      .where(and(eq(renders.id, input.renderId), eq(renders.leaseNodeId, ctx.node.id), eq(renders.status, "running")))
+      .returning();
+    if (!released) throw leaseLost(input.renderId);
+    await appendRenderEvent(ctx, input.renderId, { type: "queued" });
+    return publicRender(released);
+  }),
 
   /** Idempotent: completing a render this node already completed returns the same render. */
   complete: nodeProcedure

@@ -1,0 +1,95 @@
+/**
+ * @module `just bench-web`: the share page's server response time under 50 concurrent requests (p50/p95) and its
+ * JavaScript size (gzip), beside the same figures for the landing page, against the real local stack with a
+ * finished render. Local dev serving (Vite, unminified) inflates the JS figures; compare the two pages, not absolutes.
+ */
+import "./offline-env.ts";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { startLocalStack } from "../e2e/local-stack.ts";
+import { createNodeApi } from "../render-node/src/node/node-api.ts";
+import { startRenderDaemon } from "../render-node/src/node/render-daemon.ts";
+import { localApiClient } from "./seed/local-api-client.ts";
+import { DEMO_USER } from "./seed/seed-demo.ts";
+
+const CONCURRENCY = 50;
+const ROUNDS = 4;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** `CONCURRENCY` requests at once, `ROUNDS` times; response times in ms (the whole body read). */
+async function load(url: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        const started = performance.now();
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        times.push(performance.now() - started);
+      }),
+    );
+  }
+  return times;
+}
+
+/** Gzipped bytes of every script the page loads by `src` or modulepreload (what a visitor downloads). */
+async function javascriptGzipBytes(pageUrl: string): Promise<number> {
+  const html = await (await fetch(pageUrl)).text();
+  const srcs = new Set(
+    [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+)"/g)].map(
+      (m) => m[1] as string,
+    ),
+  );
+  let total = 0;
+  for (const src of srcs)
+    total += gzipSync(Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer())).length;
+  return total;
+}
+
+const stack = await startLocalStack();
+const workDir = await mkdtemp(join(tmpdir(), "bench-web-"));
+try {
+  const creator = localApiClient(stack.url);
+  await creator.trpc.auth.signIn.mutate({ email: DEMO_USER.email, password: DEMO_USER.password });
+  const [shootout] = (await creator.trpc.shootout.list.query({})).items;
+  if (!shootout) throw new Error("the demo library should hold a shootout");
+  const { token } = await creator.trpc.node.create.mutate({ name: "bench node" });
+  const daemon = startRenderDaemon({
+    api: createNodeApi({ apiUrl: stack.url, token }),
+    workDir,
+    capabilities: {},
+    video: false,
+    log: () => {},
+  });
+  const { id } = await creator.trpc.render.submit.mutate({ shootoutId: shootout.id });
+  for (let status = ""; status !== "succeeded"; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    status = (await creator.trpc.render.get.query({ id })).status;
+    if (status === "failed") throw new Error("the demo render failed");
+  }
+  await daemon.stop();
+
+  const pages = { share: `${stack.url}s/${shootout.id}`, landing: stack.url };
+  for (const url of Object.values(pages)) await load(url); // warm up: Vite transforms each module once
+  const figures: Record<string, number> = { concurrency: CONCURRENCY, requestsPerPage: CONCURRENCY * ROUNDS };
+  for (const [name, url] of Object.entries(pages)) {
+    const times = await load(url);
+    figures[`${name}_p50_ms`] = Math.round(percentile(times, 50));
+    figures[`${name}_p95_ms`] = Math.round(percentile(times, 95));
+    figures[`${name}_js_gzip_bytes`] = await javascriptGzipBytes(url);
+    console.log(
+      `${name.padEnd(8)} p50 ${figures[`${name}_p50_ms`]} ms, p95 ${figures[`${name}_p95_ms`]} ms, JS ${Math.round((figures[`${name}_js_gzip_bytes`] ?? 0) / 1024)} KiB gzip`,
+    );
+  }
+  console.log(JSON.stringify(figures));
+} finally {
+  await stack.stop();
+  await rm(workDir, { recursive: true, force: true });
+}
