@@ -1,14 +1,17 @@
 /**
  * @module `just bench-web`: the share page's server response time under 50 concurrent requests (p50/p95) and its
  * JavaScript size (gzip), beside the same figures for the landing page, against the real local stack with a
- * finished render. Local dev serving (Vite, unminified) inflates the JS figures; compare the two pages, not absolutes.
+ * finished render. The local stack serves unminified development modules, which inflates the JS figures: compare
+ * the two pages, not the absolutes.
  */
 import "./offline-env.ts";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { launchChromium } from "../e2e/launch-chromium.ts";
 import { startLocalStack } from "../e2e/local-stack.ts";
+import { createRenderCaptureFile } from "../render-node/src/amp/render-capture-file.ts";
 import { createNodeApi } from "../render-node/src/node/node-api.ts";
 import { startRenderDaemon } from "../render-node/src/node/render-daemon.ts";
 import { localApiClient } from "./seed/local-api-client.ts";
@@ -30,8 +33,8 @@ async function load(url: string): Promise<number[]> {
       Array.from({ length: CONCURRENCY }, async () => {
         const started = performance.now();
         const response = await fetch(url);
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        if (response.ok) await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${url}: ${response.status}\n${await response.text().catch(() => "")}`);
         times.push(performance.now() - started);
       }),
     );
@@ -39,18 +42,27 @@ async function load(url: string): Promise<number[]> {
   return times;
 }
 
-/** Gzipped bytes of every script the page loads by `src` or modulepreload (what a visitor downloads). */
+/** Gzipped bytes of every script a real browser loads for the page (Debian Chromium through playwright-core). */
 async function javascriptGzipBytes(pageUrl: string): Promise<number> {
-  const html = await (await fetch(pageUrl)).text();
-  const srcs = new Set(
-    [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+)"/g)].map(
-      (m) => m[1] as string,
-    ),
-  );
-  let total = 0;
-  for (const src of srcs)
-    total += gzipSync(Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer())).length;
-  return total;
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const bodies: Promise<number>[] = [];
+    page.on("response", (response) => {
+      if (/javascript/.test(response.headers()["content-type"] ?? "")) {
+        bodies.push(
+          response.body().then(
+            (body) => gzipSync(body).length,
+            () => 0,
+          ),
+        );
+      }
+    });
+    await page.goto(pageUrl, { waitUntil: "networkidle" });
+    return (await Promise.all(bodies)).reduce((sum, bytes) => sum + bytes, 0);
+  } finally {
+    await browser.close();
+  }
 }
 
 const stack = await startLocalStack();
@@ -65,6 +77,7 @@ try {
     api: createNodeApi({ apiUrl: stack.url, token }),
     workDir,
     capabilities: {},
+    renderCaptureFile: createRenderCaptureFile(),
     video: false,
     log: () => {},
   });
@@ -72,12 +85,18 @@ try {
   for (let status = ""; status !== "succeeded"; ) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     status = (await creator.trpc.render.get.query({ id })).status;
-    if (status === "failed") throw new Error("the demo render failed");
+    if (status === "failed") {
+      const render = await creator.trpc.render.get.query({ id });
+      throw new Error(`the demo render failed: ${JSON.stringify(render.error)}`);
+    }
   }
   await daemon.stop();
 
   const pages = { share: `${stack.url}s/${shootout.id}`, landing: stack.url };
-  for (const url of Object.values(pages)) await load(url); // warm up: Vite transforms each module once
+  // Warm up one request at a time first: in development Vite loads each module on first use, and requests that all
+  // wait on one in-flight module load are cancelled by workerd as hung (a dev-server effect, not the page's).
+  for (const url of Object.values(pages)) await (await fetch(url)).arrayBuffer();
+  for (const url of Object.values(pages)) await load(url);
   const figures: Record<string, number> = { concurrency: CONCURRENCY, requestsPerPage: CONCURRENCY * ROUNDS };
   for (const [name, url] of Object.entries(pages)) {
     const times = await load(url);

@@ -6,11 +6,15 @@
 
 import { env } from "cloudflare:workers";
 import type { AppRouter } from "@gts/api/router";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink } from "@trpc/client";
 
-/** A client for calls that need no user (health, the shared view). The host is never resolved. */
+/**
+ * A client for calls that need no user (health, the shared view). The host is never resolved. Not batched: this
+ * client lives at module scope, and a batch would mix calls of concurrent requests into one fetch, which workerd
+ * cancels as hung for every request but the one that made it.
+ */
 export const api = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "https://api.internal/trpc", fetch: (input, init) => env.API.fetch(input, init) })],
+  links: [httpLink({ url: "https://api.internal/trpc", fetch: (input, init) => env.API.fetch(input, init) })],
 });
 
 export type Api = typeof api;
