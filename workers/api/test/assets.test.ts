@@ -46,6 +46,7 @@ describe("uploading audio", () => {
     const download = await browser.fetch(body.asset.downloadPath);
     expect(download.status).toBe(200);
     expect(download.headers.get("Content-Disposition")).toBe("attachment; filename*=UTF-8''riff.wav");
+    expect(download.headers.get("Content-Type")).toBe("audio/wav");
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
   });
 

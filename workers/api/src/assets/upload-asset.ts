@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../context.ts";
-import { type AssetKind, assetKindSchema, safeParseNamFile } from "../contract/index.ts";
+import { type AssetKind, type AudioMetadata, assetKindSchema, safeParseNamFile } from "../contract/index.ts";
 import { type AssetRow, assets } from "../db/schema.ts";
 import { assetObjectKey } from "../storage/r2-keys.ts";
 import { ASSET_LIMITS, formatBytes } from "./asset-limits.ts";
@@ -25,6 +25,13 @@ export interface AssetUpload {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const MAX_NAME_CHARS = 120;
+const AUDIO_CONTENT_TYPES: Record<AudioMetadata["format"], string> = {
+  "wav-pcm": "audio/wav",
+  "wav-float": "audio/wav",
+  flac: "audio/flac",
+  aiff: "audio/aiff",
+  mp3: "audio/mpeg",
+};
 
 export async function uploadAsset(
   store: { db: Database; media: R2Bucket },
@@ -66,7 +73,8 @@ export async function uploadAsset(
         kind: checked.kind,
         name: checked.name,
         fileName: checked.fileName,
-        contentType,
+        // Known once parsed: downloads then carry the file's real type.
+        contentType: metadata.kind === "audio" ? AUDIO_CONTENT_TYPES[metadata.format] : contentType,
         sha256: checked.sha256,
         r2Key,
         sizeBytes: checked.contentLength,
