@@ -1,13 +1,17 @@
 /**
- * @module Audio benchmark (`node render-node/bench/bench-audio.ts`): renders a 60 s two-chain program without captures
+ * @module Audio benchmark (`node render-node/bench/bench-audio.ts`): renders the demo shootout's audio (amp engine
+ * included) and times ffmpeg's ebur128 on its program; renders a 60 s two-chain program without captures
  * (gate, eq, cab IR, delay/reverb, matching, arrangement), then times our BS.1770 measurement of it against Debian
  * ffmpeg's `ebur128=peak=true` on the same file in the same run. The last line is one JSON object of all figures.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { chainBlockSchema, fullArrangementSchema } from "@gts/api/contract";
+import { abArrangementSchema, chainBlockSchema, fullArrangementSchema } from "@gts/api/contract";
+import { generateDemoAssets } from "../../dev/demo/generate-demo-assets.ts";
+import { createRenderCaptureFile } from "../src/amp/render-capture-file.ts";
 import { arrangeProgram, PROGRAM_SAMPLE_RATE_HZ } from "../src/arrange/arrange-program.ts";
+import { writeShootoutAudio } from "../src/arrange/write-shootout-audio.ts";
 import { applyChain } from "../src/dsp/apply-chain.ts";
 import { decodeAudio } from "../src/dsp/decode-audio.ts";
 import { encodeWav } from "../src/dsp/encode-wav.ts";
@@ -114,7 +118,41 @@ try {
     }
   }
 
+  // The demo shootout (dev/demo: the synthesized DI through three WaveNet captures and a cab), rendered with the amp
+  // engine the way `render-audio` does it, then measured by ffmpeg as well.
+  const demoDir = join(scratch, "demo");
+  const demo = await generateDemoAssets(demoDir);
+  // Contract asset ids stand in for the files, as the api's ids do for a node's cache.
+  const idOf = new Map(demo.map((asset, index) => [asset, `demo_asset_${index}`]));
+  const pathOf = new Map(demo.map((asset) => [idOf.get(asset) as string, asset.path]));
+  const demoDi = demo.find((a) => a.kind === "di");
+  const demoIr = demo.find((a) => a.kind === "ir");
+  if (!demoDi || !demoIr) throw new Error("the demo generator wrote no DI or IR");
+  const demoRender = await time(() =>
+    writeShootoutAudio({
+      diTracks: [
+        { assetId: idOf.get(demoDi) as string, channel: "left", riffs: [{ startSeconds: 0.25, endSeconds: 4.25 }] },
+      ],
+      chains: demo
+        .filter((a) => a.kind === "capture")
+        .map((capture) => ({
+          blocks: [
+            chainBlockSchema.parse({ type: "capture", assetId: idOf.get(capture) }),
+            chainBlockSchema.parse({ type: "ir", assetId: idOf.get(demoIr) }),
+          ],
+        })),
+      arrangement: abArrangementSchema.parse({ mode: "ab" }),
+      fileOf: (assetId) => pathOf.get(assetId) ?? assetId,
+      renderCaptureFile: createRenderCaptureFile(),
+      outDir: join(scratch, "demo-render"),
+    }),
+  );
+  const demoFfmpeg = hasFfmpeg ? await time(() => ffmpegEbur128(demoRender.value.files.program)) : null;
+
   const figures = {
+    demoShootoutAudioMs: Math.round(demoRender.ms),
+    demoProgramSeconds: Number(demoRender.value.audio.durationSeconds.toFixed(2)),
+    demoProgramFfmpegEbur128Ms: demoFfmpeg ? Math.round(demoFfmpeg.ms) : null,
     programDurationSeconds: decoded.channels[0]?.length ? (decoded.channels[0].length as number) / FS : 0,
     programChannels: decoded.channels.length,
     renderWithoutCapturesMs: Math.round(render.ms),
@@ -138,6 +176,10 @@ try {
     `60 s program rendered (no captures) in ${figures.renderWithoutCapturesMs} ms; loudness: ours ${figures.oursLoudnessMs} ms ` +
       `(${figures.oursLoudnessWithoutTruePeakMs} ms without true peak, ${figures.oursDecodeAndLoudnessMs} ms with decode), ` +
       `ffmpeg ebur128 ${figures.ffmpegEbur128Ms ?? "n/a"} ms (process, decode and 192 kHz true peak included); median of ${RUNS}`,
+  );
+  console.log(
+    `demo shootout (3 captures + cab, ${figures.demoProgramSeconds} s program) rendered in ${figures.demoShootoutAudioMs} ms; ` +
+      `ffmpeg ebur128 on that program ${figures.demoProgramFfmpegEbur128Ms ?? "n/a"} ms`,
   );
   console.log(JSON.stringify(figures));
 } finally {
