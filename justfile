@@ -13,7 +13,7 @@ export ONNXRUNTIME_NODE_INSTALL := env_var_or_default("ONNXRUNTIME_NODE_INSTALL"
 default:
     @just --list --unsorted
 
-# Run the product locally: migrate D1, seed the demo library, serve app + api + realtime at one URL
+# Run the product locally: migrate D1, serve app + api + realtime at one URL, seed the demo, start a render node
 dev:
     node dev/start-local.ts
 
