@@ -68,14 +68,7 @@ export async function renderComparison(options: RenderComparisonOptions): Promis
     audioSrc: null,
     drawFps: options.drawFps ?? DEFAULT_DRAW_FPS,
   });
-  const common = {
-    serveUrl,
-    inputProps,
-    browserExecutable: chromium.executable,
-    chromeMode: chromium.chromeMode,
-    chromiumOptions: CHROMIUM_OPTIONS,
-    logLevel: "error",
-  } as const;
+  const common = remotionOptions(serveUrl, inputProps, chromium);
   const composition = await selectComposition({ ...common, id: compositionId });
   // The video's length in whole output frames: the drawn frames, repeated, may run up to one drawn frame over it.
   const videoSeconds =
@@ -142,7 +135,14 @@ export async function renderThumbnail(options: {
   const serveUrl = await bundleCompositions();
   const chromium = options.chromium ?? findChromium();
   const inputProps = shootoutPropsSchema.parse({ ...options.props, audioSrc: null });
-  const common = {
+  const common = remotionOptions(serveUrl, inputProps, chromium);
+  const composition = await selectComposition({ ...common, id: "Thumbnail" });
+  await renderStill({ ...common, composition, output: options.outPath, imageFormat: "png", overwrite: true });
+}
+
+/** What every Remotion call here shares: the bundle, the props, Debian's Chromium with ANGLE, quiet logs. */
+function remotionOptions(serveUrl: string, inputProps: Record<string, unknown>, chromium: ChromiumChoice) {
+  return {
     serveUrl,
     inputProps,
     browserExecutable: chromium.executable,
@@ -150,6 +150,4 @@ export async function renderThumbnail(options: {
     chromiumOptions: CHROMIUM_OPTIONS,
     logLevel: "error",
   } as const;
-  const composition = await selectComposition({ ...common, id: "Thumbnail" });
-  await renderStill({ ...common, composition, output: options.outPath, imageFormat: "png", overwrite: true });
 }
