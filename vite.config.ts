@@ -12,10 +12,10 @@ export default defineConfig({
       auxiliaryWorkers: [
         {
           configPath: "./workers/api/wrangler.toml",
-          // Tests shorten render leases to see a dead node's render taken over without waiting a minute.
-          ...(process.env.GTS_RENDER_LEASE_SECONDS
-            ? { config: { vars: { RENDER_LEASE_SECONDS: process.env.GTS_RENDER_LEASE_SECONDS } } }
-            : {}),
+          // Added to the file's vars, not replacing them.
+          config: (worker) => {
+            worker.vars = { ...worker.vars, ...apiVarsFromEnvironment() };
+          },
         },
         { configPath: "./workers/realtime/wrangler.toml" },
       ],
@@ -24,3 +24,19 @@ export default defineConfig({
     reactRouter(),
   ],
 });
+
+/**
+ * api settings the dev scripts pass through the environment: tests shorten render leases (to see a dead node's
+ * render taken over without waiting a minute); dev/start-local-tone3000.ts points TONE3000 at its local stand-in.
+ */
+function apiVarsFromEnvironment(): Record<string, string> {
+  const e = process.env;
+  const vars: Record<string, string | undefined> = {
+    RENDER_LEASE_SECONDS: e.GTS_RENDER_LEASE_SECONDS,
+    TONE3000_BASE_URL: e.GTS_TONE3000_BASE_URL,
+    TONE3000_CLIENT_ID: e.GTS_TONE3000_CLIENT_ID,
+    TONE3000_TOKEN_KEY: e.GTS_TONE3000_TOKEN_KEY,
+    TONE3000_LOCAL_STANDIN: e.GTS_TONE3000_BASE_URL ? "1" : undefined,
+  };
+  return Object.fromEntries(Object.entries(vars).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

@@ -2,15 +2,19 @@
  * @module `npm start` / `just dev`: migrate the local D1, serve the app, api and realtime Workers from one Vite dev
  * server (workerd with local D1/R2/Durable Objects), seed the demo library through the api, and print the URL.
  * `GTS_PORT` picks the port (default 5173, the next free one if taken); `GTS_STATE_DIR` the local state folder;
- * `GTS_LOCAL_NODE=off` starts no local render node.
+ * `GTS_LOCAL_NODE=off` starts no local render node. TONE3000 is the local stand-in unless workers/api/.dev.vars names
+ * a real client (dev/start-local-tone3000.ts).
  */
 import "./offline-env.ts";
 import { createServer } from "vite";
 import { migrateLocal } from "./migrate-local.ts";
 import { seedLocal } from "./seed-local.ts";
 import { startLocalNode } from "./start-local-node.ts";
+import { startLocalTone3000 } from "./start-local-tone3000.ts";
 
 await migrateLocal();
+// Before Vite: the api's TONE3000 settings are read from the environment when the Workers are configured.
+const tone3000StandIn = await startLocalTone3000();
 
 const server = await createServer({
   server: { host: "127.0.0.1", port: Number(process.env.GTS_PORT ?? 5173) },
@@ -25,6 +29,7 @@ const seeded = await seedLocal(url);
 // One render node on this machine, as a self-hoster would run beside the api (GTS_LOCAL_NODE=off leaves it out).
 if (process.env.GTS_LOCAL_NODE !== "off") await startLocalNode(url);
 console.log(`Demo sign-in: ${seeded.email} / ${seeded.password}`);
+if (tone3000StandIn) console.log(`TONE3000: local stand-in at ${tone3000StandIn} (sign in as di_tester)`);
 console.log(`Guitar Tone Shootout is running at ${url}`);
 
 // Vite closes the server and exits on SIGINT/SIGTERM. The in-process node goes with it: a render it held returns

@@ -1,5 +1,5 @@
 /**
- * @module app Worker entry: one origin for the browser. API paths (`/trpc`, `/files`) and realtime go to their
+ * @module app Worker entry: one origin for the browser. API paths (`/trpc`, `/files`, `/auth/tone3000`) and realtime go to their
  * Workers over service bindings; everything else is React Router's server build, created once at module scope.
  */
 import { createRequestHandler } from "react-router";
@@ -10,7 +10,9 @@ const handleRequest = createRequestHandler(() => import("virtual:react-router/se
 export default {
   async fetch(request, env) {
     const { pathname } = new URL(request.url);
-    if (pathname.startsWith("/trpc/") || pathname.startsWith("/files/")) return env.API.fetch(request);
+    if (pathname.startsWith("/trpc/") || pathname.startsWith("/files/") || pathname.startsWith("/auth/tone3000/")) {
+      return env.API.fetch(request);
+    }
     if (pathname.startsWith("/realtime/")) {
       return (await roomAccessRefusal(request, env.API)) ?? env.REALTIME.fetch(request);
     }

@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { buildWorker } from "../../dev/test-support/build-worker.ts";
+import { startTone3000Fake } from "../../dev/tone3000-fake/start-tone3000-fake.ts";
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -14,12 +16,21 @@ export default defineConfig(async () => {
     fromHere("../realtime/wrangler.toml"),
     fromHere("../../.wrangler/test-build/realtime"),
   );
+  // TONE3000 cannot run here: its documented-contract stand-in does, on a free port, for the whole run. The api reaches
+  // it over real HTTP, and tests drive it through its /__fake/ control routes.
+  const tone3000 = await startTone3000Fake({ port: 0, unref: true });
   return {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TONE3000_BASE_URL: tone3000.url,
+            TONE3000_CLIENT_ID: tone3000.clientId,
+            TONE3000_TOKEN_KEY: randomBytes(32).toString("base64"),
+            TONE3000_LOCAL_STANDIN: "1",
+          },
           workers: [
             {
               name: "gts-realtime",

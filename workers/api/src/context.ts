@@ -7,6 +7,7 @@ import { readSessionCookie } from "./auth/session-cookie.ts";
 import { type ResolvedSession, resolveSession } from "./auth/sessions.ts";
 import type { ProgressEvent } from "./contract/index.ts";
 import * as schema from "./db/schema.ts";
+import { readTone3000Config, type Tone3000Config, type Tone3000Env } from "./tone3000/tone3000-config.ts";
 
 export type Database = ReturnType<typeof createDatabase>;
 
@@ -31,6 +32,8 @@ export interface Context {
   now: () => Date;
   /** Render lease length (see renders/render-lease.ts), from `RENDER_LEASE_SECONDS`. */
   leaseMs: number;
+  /** TONE3000 settings, or why TONE3000 is unavailable on this server. */
+  tone3000: Tone3000Config | { disabled: string };
   /** The caller's session from the cookie, or null; looked up once per request. */
   session: () => Promise<ResolvedSession | null>;
 }
@@ -40,7 +43,7 @@ export interface Context {
  * browser that sent it (its cookie and Origin).
  */
 export function createContextInner(
-  env: { DB: D1Database; MEDIA: R2Bucket; REALTIME?: RealtimePublisher; RENDER_LEASE_SECONDS?: string },
+  env: { DB: D1Database; MEDIA: R2Bucket; REALTIME?: RealtimePublisher; RENDER_LEASE_SECONDS?: string } & Tone3000Env,
   options: { req?: Request | null; resHeaders?: Headers; now?: () => Date } = {},
 ): Context {
   const db = createDatabase(env.DB);
@@ -52,6 +55,7 @@ export function createContextInner(
     media: env.MEDIA,
     realtime: env.REALTIME ?? null,
     leaseMs: leaseMsFrom(env.RENDER_LEASE_SECONDS),
+    tone3000: readTone3000Config(env),
     req,
     resHeaders: options.resHeaders ?? new Headers(),
     now,

@@ -1,12 +1,13 @@
 /**
  * @module api Worker entry: `/trpc/*` goes to the tRPC router, `/files/*` to the streamed asset uploads and
- * downloads; nothing else is served here.
+ * downloads, `/auth/tone3000/*` to TONE3000's OAuth redirects; nothing else is served here.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContextInner } from "./context.ts";
 import { appRouter } from "./routers/_app.ts";
 import { FILES_PREFIX, handleFiles } from "./routes/files.ts";
 import { handleRenderFiles, isRenderFilesPath } from "./routes/render-files.ts";
+import { handleTone3000Auth, TONE3000_AUTH_PREFIX } from "./routes/tone3000-auth.ts";
 
 export const TRPC_ENDPOINT = "/trpc";
 
@@ -15,6 +16,7 @@ export default {
     const { pathname } = new URL(request.url);
     if (isRenderFilesPath(pathname)) return handleRenderFiles(request, env);
     if (pathname.startsWith(FILES_PREFIX)) return handleFiles(request, env);
+    if (pathname.startsWith(TONE3000_AUTH_PREFIX)) return handleTone3000Auth(request, env);
     if (!pathname.startsWith(`${TRPC_ENDPOINT}/`)) return new Response("Not found", { status: 404 });
     return fetchRequestHandler({
       endpoint: TRPC_ENDPOINT,

@@ -18,6 +18,7 @@ async function snapshot(): Promise<string> {
     "chain_asset_refs",
     "renders",
     "render_events",
+    "tone3000_accounts",
   ];
   const rows = await Promise.all(tables.map((t) => env.DB.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
   const objects = await env.MEDIA.list({ prefix: "assets/" });
@@ -204,6 +205,38 @@ const cases: Case[] = [
     refusedAs: { ...nodeOnly, node: "CONFLICT" },
     call: (c, _l, { renderId }) =>
       c.trpc.render.fail.mutate({ renderId, error: { code: "x", message: "x" }, retryable: false }),
+  },
+  // TONE3000: per-user, no resource ids. Neither test user connected TONE3000, so signed-in calls that need it are
+  // refused with the reason; anonymous callers and nodes never reach TONE3000.
+  {
+    procedure: "tone3000.status",
+    allowed: ["owner", "other", "anonymous", "node"],
+    refusedAs: {},
+    call: (c) => c.trpc.tone3000.status.query(),
+  },
+  {
+    procedure: "tone3000.search",
+    allowed: [],
+    refusedAs: { ...signedIn, owner: "PRECONDITION_FAILED", other: "PRECONDITION_FAILED" },
+    call: (c) => c.trpc.tone3000.search.query({ query: "jcm" }),
+  },
+  {
+    procedure: "tone3000.tone",
+    allowed: [],
+    refusedAs: { ...signedIn, owner: "PRECONDITION_FAILED", other: "PRECONDITION_FAILED" },
+    call: (c) => c.trpc.tone3000.tone.query({ toneId: 44269 }),
+  },
+  {
+    procedure: "tone3000.importModel",
+    allowed: [],
+    refusedAs: { ...signedIn, owner: "PRECONDITION_FAILED", other: "PRECONDITION_FAILED" },
+    call: (c) => c.trpc.tone3000.importModel.mutate({ toneId: 44269, modelId: 300101 }),
+  },
+  {
+    procedure: "tone3000.unlink",
+    allowed: ["owner", "other"],
+    refusedAs: signedIn,
+    call: (c) => c.trpc.tone3000.unlink.mutate(),
   },
 ];
 

@@ -5,12 +5,12 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../context.ts";
-import { type AssetKind, type AudioMetadata, assetKindSchema, safeParseNamFile } from "../contract/index.ts";
+import { type AssetKind, assetKindSchema } from "../contract/index.ts";
 import { type AssetRow, assets } from "../db/schema.ts";
 import { assetObjectKey } from "../storage/r2-keys.ts";
 import { ASSET_LIMITS, formatBytes } from "./asset-limits.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
-import { readAudioMetadata } from "./read-audio-metadata.ts";
+import { assetContentType, readAssetMetadata } from "./read-asset-metadata.ts";
 
 export interface AssetUpload {
   ownerId: string;
@@ -25,13 +25,6 @@ export interface AssetUpload {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const MAX_NAME_CHARS = 120;
-const AUDIO_CONTENT_TYPES: Record<AudioMetadata["format"], string> = {
-  "wav-pcm": "audio/wav",
-  "wav-float": "audio/wav",
-  flac: "audio/flac",
-  aiff: "audio/aiff",
-  mp3: "audio/mpeg",
-};
 
 export async function uploadAsset(
   store: { db: Database; media: R2Bucket },
@@ -64,7 +57,9 @@ export async function uploadAsset(
   }
 
   try {
-    const metadata = await readMetadata(media, r2Key, checked);
+    const object = await media.get(r2Key);
+    if (!object) throw new Error(`stored object ${r2Key} is missing right after its upload`);
+    const metadata = await readAssetMetadata(checked.kind, checked.fileName, object.body, object.size);
     const [inserted] = await db
       .insert(assets)
       .values({
@@ -74,7 +69,7 @@ export async function uploadAsset(
         name: checked.name,
         fileName: checked.fileName,
         // Known once parsed: downloads then carry the file's real type.
-        contentType: metadata.kind === "audio" ? AUDIO_CONTENT_TYPES[metadata.format] : contentType,
+        contentType: assetContentType(metadata),
         sha256: checked.sha256,
         r2Key,
         sizeBytes: checked.contentLength,
@@ -138,29 +133,6 @@ function describeStoreFailure(error: unknown, upload: CheckedUpload): string {
     return "the uploaded bytes do not match X-Content-SHA256 (corrupted or wrong hash)";
   }
   return `the body is not the ${upload.contentLength} bytes announced in Content-Length (${message})`;
-}
-
-async function readMetadata(media: R2Bucket, r2Key: string, upload: CheckedUpload) {
-  const object = await media.get(r2Key);
-  if (!object) throw new Error(`stored object ${r2Key} is missing right after its upload`);
-  if (upload.kind === "capture") {
-    const parsed = safeParseNamFile(new Uint8Array(await object.arrayBuffer()), { fileName: upload.fileName });
-    if (!parsed.ok) throw new AssetUploadError("UNPROCESSABLE_CONTENT", parsed.error.message);
-    return { kind: "capture" as const, facts: parsed.value.facts };
-  }
-  const metadata = await readAudioMetadata(object.body, { fileName: upload.fileName, totalBytes: object.size });
-  const maxSeconds = ASSET_LIMITS[upload.kind].maxDurationSeconds;
-  if (maxSeconds !== null && metadata.durationSeconds > maxSeconds) {
-    throw new AssetUploadError(
-      "UNPROCESSABLE_CONTENT",
-      `${upload.fileName}: ${formatSeconds(metadata.durationSeconds)} long, over the ${formatSeconds(maxSeconds)} limit for a ${upload.kind === "ir" ? "IR" : "DI"}`,
-    );
-  }
-  return metadata;
-}
-
-function formatSeconds(seconds: number): string {
-  return seconds >= 60 ? `${Math.round((seconds / 60) * 10) / 10} min` : `${Math.round(seconds * 100) / 100} s`;
 }
 
 /** 1 to 255 characters, no path separators, no control characters (file names end up in headers and paths). */

@@ -17,4 +17,5 @@ export * from "./render-spec.ts";
 export * from "./render-status.ts";
 export * from "./segment-loudness.ts";
 export * from "./shootout-spec.ts";
+export * from "./tone3000/index.ts";
 export * from "./units.ts";

@@ -20,6 +20,7 @@ import {
   shootoutDescriptionSchema,
   shootoutTitleSchema,
 } from "./shootout-spec.ts";
+import { tone3000ReferenceSchema } from "./tone3000/tone3000-reference.ts";
 import {
   boundedArray,
   fileNameSchema,
@@ -58,8 +59,16 @@ export type EngineVersion = z.infer<typeof engineVersionSchema>;
  */
 export const ENGINE_VERSION = "0.1.0";
 
-/** What the node needs to fetch and verify one asset without asking the api what it is. */
-const frozenAssetShape = { sha256: sha256HexSchema, fileName: fileNameSchema };
+/**
+ * What the node needs to fetch and verify one asset without asking the api what it is. `tone3000` marks a model used
+ * by reference from TONE3000: the api streams it from TONE3000 for this render only, and the node must not keep it
+ * (no shared cache) once the render is done; the video credits it.
+ */
+const frozenAssetShape = {
+  sha256: sha256HexSchema,
+  fileName: fileNameSchema,
+  tone3000: tone3000ReferenceSchema.optional(),
+};
 
 /** A DI track with its asset frozen; riffs are checked against the real duration here because the node knows it. */
 export const renderDiTrackSchema = diTrackSchema

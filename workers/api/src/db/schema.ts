@@ -19,6 +19,15 @@ import { ASSET_KINDS, DI_CHANNELS, RENDER_STATUSES, VISIBILITIES } from "../cont
 /** Milliseconds since the epoch, read back as `Date`; defaulted by SQLite so raw inserts get it too. */
 const timestampMs = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () => timestampMs("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
+/**
+ * Set by drizzle on every insert and update. No SQL default: SQLite cannot add a column with an expression default to
+ * an existing table (migration 0002 adds it with 0 and copies `created_at` into it).
+ */
+const updatedAt = () =>
+  timestampMs("updated_at")
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date());
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -83,13 +92,20 @@ export const assets = sqliteTable(
     source: text("source", { enum: ["upload", "tone3000", "demo"] })
       .notNull()
       .default("upload"),
+    /**
+     * For `source = "tone3000"`: the model is used by reference and its bytes are never stored (TONE3000's terms
+     * forbid caching and re-hosting). `r2Key` is then empty, `sha256` is of the bytes validated at import, and the
+     * api fetches the file with the owner's token for each render. `author` is the creator, `sourceUrl` the tone page.
+     */
     tone3000ToneId: text("tone3000_tone_id"),
     tone3000ModelId: text("tone3000_model_id"),
+    tone3000ToneTitle: text("tone3000_tone_title"),
+    tone3000ModelName: text("tone3000_model_name"),
     licence: text("licence"),
     author: text("author"),
     sourceUrl: text("source_url"),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("assets_owner_sha256_uq").on(t.ownerId, t.sha256),
@@ -109,7 +125,7 @@ export const shootouts = sqliteTable(
     visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("private"),
     arrangement: text("arrangement", { mode: "json" }).$type<Arrangement>().notNull(),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("shootouts_owner_updated_idx").on(t.ownerId, t.updatedAt),
@@ -241,6 +257,49 @@ export const renderEvents = sqliteTable(
   (t) => [primaryKey({ columns: [t.renderId, t.seq] })],
 );
 
+/**
+ * A user's TONE3000 connection. Tokens are AES-GCM encrypted with the Worker secret `TONE3000_TOKEN_KEY` and never
+ * leave the api. `refreshLockUntil` serialises refreshes: TONE3000 rotates refresh tokens, so two concurrent
+ * refreshes with the same token would log the user out; the first takes the lock, the others wait for its result.
+ */
+export const tone3000Accounts = sqliteTable("tone3000_accounts", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** TONE3000's id of the user is `users.tone3000UserId` (the sign-in identity); this row holds the session. */
+  username: text("username").notNull(),
+  displayName: text("display_name"),
+  avatarUrl: text("avatar_url"),
+  /** null once TONE3000 refused the refresh token: the user must sign in with TONE3000 again. */
+  accessTokenEnc: text("access_token_enc"),
+  refreshTokenEnc: text("refresh_token_enc"),
+  accessExpiresAt: timestampMs("access_expires_at"),
+  /** Bumped by every stored token pair; a waiter compares it to see that a refresh finished. */
+  tokenGeneration: integer("token_generation").notNull().default(0),
+  refreshLockUntil: timestampMs("refresh_lock_until"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One pending OAuth authorization: `state` is the key, the PKCE verifier (encrypted) is checked by TONE3000 at the
+ * code exchange. Single use (deleted by the callback) and short-lived.
+ */
+export const tone3000OAuthStates = sqliteTable(
+  "tone3000_oauth_states",
+  {
+    state: text("state").primaryKey(),
+    verifierEnc: text("verifier_enc").notNull(),
+    /** `signin` creates or finds the user; `link` and `select` attach to the signed-in user in `userId`. */
+    purpose: text("purpose", { enum: ["signin", "link", "select"] }).notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    redirectUri: text("redirect_uri").notNull(),
+    returnTo: text("return_to").notNull(),
+    expiresAt: timestampMs("expires_at").notNull(),
+  },
+  (t) => [index("tone3000_oauth_states_expires_idx").on(t.expiresAt)],
+);
+
 /** Row types: what a select returns. Named `…Row` so they never shadow the contract's types (e.g. `Chain`). */
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -252,3 +311,4 @@ export type ChainRow = typeof chains.$inferSelect;
 export type RenderNodeRow = typeof renderNodes.$inferSelect;
 export type RenderRow = typeof renders.$inferSelect;
 export type RenderEventRow = typeof renderEvents.$inferSelect;
+export type Tone3000AccountRow = typeof tone3000Accounts.$inferSelect;

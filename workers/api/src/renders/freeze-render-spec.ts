@@ -5,6 +5,7 @@
 import { canonicalJson, ENGINE_VERSION, type RenderSpec, renderSpecSchema } from "../contract/index.ts";
 import type { AssetRow } from "../db/schema.ts";
 import type { LoadedShootout } from "../shootouts/read-shootout.ts";
+import { tone3000ReferenceOf } from "../tone3000/tone3000-reference-of.ts";
 import { sha256Hex } from "../util/sha256-hex.ts";
 
 export async function freezeRenderSpec(
@@ -15,7 +16,8 @@ export async function freezeRenderSpec(
   const frozen = (assetId: string) => {
     const asset = assetsById.get(assetId);
     if (!asset) throw new Error(`asset ${assetId} of shootout ${shootout.row.id} is missing`);
-    return { assetId, sha256: asset.sha256, fileName: asset.fileName, asset };
+    const tone3000 = tone3000ReferenceOf(asset);
+    return { assetId, sha256: asset.sha256, fileName: asset.fileName, ...(tone3000 ? { tone3000 } : {}), asset };
   };
   const { spec } = shootout;
   const parsed = renderSpecSchema.parse({

@@ -8,6 +8,7 @@ import { healthRouter } from "./health.ts";
 import { nodeRouter } from "./node.ts";
 import { renderRouter } from "./render.ts";
 import { shootoutRouter } from "./shootout.ts";
+import { tone3000Router } from "./tone3000.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   shootout: shootoutRouter,
   render: renderRouter,
   node: nodeRouter,
+  tone3000: tone3000Router,
   health: healthRouter,
 });
 

@@ -102,7 +102,7 @@ export const assetRouter = router({
     }
     await ctx.db.delete(assets).where(eq(assets.id, asset.id));
     // One row per (owner, sha256), so no other asset shares this object.
-    await ctx.media.delete(asset.r2Key);
+    if (asset.r2Key) await ctx.media.delete(asset.r2Key);
     return { deleted: asset.id };
   }),
 });

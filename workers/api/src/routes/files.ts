@@ -47,6 +47,12 @@ async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket })
     const asset = await ctx.db.query.assets.findFirst({
       where: and(eq(assets.id, download[1]), eq(assets.ownerId, session.user.id)),
     });
+    if (asset?.source === "tone3000") {
+      throw new AssetUploadError(
+        "NOT_FOUND",
+        `${asset.name} is a TONE3000 model used by reference; download it from ${asset.sourceUrl ?? "tone3000.com"}`,
+      );
+    }
     const object = asset ? await ctx.media.get(asset.r2Key) : null;
     if (!asset || !object) throw notFound;
     return new Response(object.body, {

@@ -1,7 +1,8 @@
 /**
  * @module Render-node file transfer, streamed through the api (nodes never hold R2 credentials):
  * `GET /files/renders/:id/inputs/:sha256` streams an input of a render the node holds (only assets its frozen spec
- * names), and `PUT /files/renders/:id/artifacts/:name` stores an artifact under a key derived from the render and the
+ * names; a TONE3000 model is fetched from TONE3000 for this request and never stored), and
+ * `PUT /files/renders/:id/artifacts/:name` stores an artifact under a key derived from the render and the
  * name, so a retried upload overwrites the same object. R2 verifies the declared SHA-256. Finished artifacts are
  * downloaded with `GET /files/renders/:id/artifacts/:name` by the owner (cookie) or, for shared shootouts, anyone.
  */
@@ -9,9 +10,10 @@ import { and, eq, gt } from "drizzle-orm";
 import { AssetUploadError, answeringUploadErrors } from "../assets/asset-upload-error.ts";
 import { type Context, createContextInner } from "../context.ts";
 import { artifactNameSchema } from "../contract/index.ts";
-import { renders, shootouts } from "../db/schema.ts";
+import { assets, renders, shootouts } from "../db/schema.ts";
 import { nodeForToken } from "../nodes/node-tokens.ts";
 import { assetObjectKey, renderArtifactKey } from "../storage/r2-keys.ts";
+import { streamTone3000Input } from "../tone3000/stream-tone3000-input.ts";
 
 const INPUT_PATH = /^\/files\/renders\/([0-9A-Za-z_-]{1,64})\/inputs\/([0-9a-f]{64})$/;
 const ARTIFACT_PATH = /^\/files\/renders\/([0-9A-Za-z_-]{1,64})\/artifacts\/([^/]{1,255})$/;
@@ -60,6 +62,10 @@ async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket })
       ),
     ];
     if (!named.includes(sha256)) throw new AssetUploadError("NOT_FOUND", `render ${renderId} has no input ${sha256}`);
+    const asset = await ctx.db.query.assets.findFirst({
+      where: and(eq(assets.ownerId, render.ownerId), eq(assets.sha256, sha256)),
+    });
+    if (asset?.source === "tone3000") return streamTone3000Input(ctx, asset);
     const object = await ctx.media.get(assetObjectKey(render.ownerId, sha256));
     if (!object) throw new AssetUploadError("NOT_FOUND", `input ${sha256} of render ${renderId} is no longer stored`);
     return new Response(object.body, {

@@ -4,6 +4,7 @@
  */
 import type { ArtifactManifest, ChainBlock } from "../contract/index.ts";
 import type { AssetRow } from "../db/schema.ts";
+import { tone3000ReferenceOf } from "../tone3000/tone3000-reference-of.ts";
 import type { LoadedShootout } from "./read-shootout.ts";
 
 export function sharedShootout(loaded: LoadedShootout, assetsById: ReadonlyMap<string, AssetRow>, creatorName: string) {
@@ -45,6 +46,7 @@ function sharedBlock(block: ChainBlock, assetsById: ReadonlyMap<string, AssetRow
       licence: asset?.licence ?? null,
       sourceUrl: asset?.sourceUrl ?? null,
       architecture: asset?.metadata.kind === "capture" ? asset.metadata.facts.architecture : null,
+      tone3000: asset ? tone3000ReferenceOf(asset) : null,
     },
   };
 }

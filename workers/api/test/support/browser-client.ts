@@ -1,6 +1,6 @@
 /**
  * @module A tRPC client that behaves like a browser on one origin: it keeps the session cookie it is given, sends
- * it back, and puts that origin in `Origin` on POSTs. Requests go to the api Worker's real fetch handler.
+ * it back (from tRPC calls and plain requests alike), and puts that origin in `Origin` on POSTs. Requests go to the api Worker's real fetch handler.
  */
 import { exports } from "cloudflare:workers";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
@@ -23,6 +23,15 @@ export function browserClient(
   const originHeader = options.originHeader === undefined ? siteOrigin : options.originHeader;
   let token = options.sessionToken ?? null;
   let setCookies: string[] = [];
+  /** Keeps the session cookie a response sets (or clears), as a browser would. */
+  const remember = (response: Response) => {
+    setCookies = response.headers.getSetCookie();
+    for (const cookie of setCookies) {
+      const match = /^gts_session=([^;]*)/.exec(cookie);
+      if (match) token = match[1] || null;
+    }
+    return response;
+  };
   const trpc = createTRPCClient<AppRouter>({
     links: [
       httpLink({
@@ -31,13 +40,7 @@ export function browserClient(
           const headers = new Headers(init?.headers);
           if (token) headers.set("Cookie", `gts_session=${token}`);
           if (init?.method === "POST" && originHeader) headers.set("Origin", originHeader);
-          const response = await exports.default.fetch(new Request(url, { ...init, headers }));
-          setCookies = response.headers.getSetCookie();
-          for (const cookie of setCookies) {
-            const match = /^gts_session=([^;]*)/.exec(cookie);
-            if (match) token = match[1] || null;
-          }
-          return response;
+          return remember(await exports.default.fetch(new Request(url, { ...init, headers })));
         },
       }),
     ],
@@ -46,7 +49,7 @@ export function browserClient(
     const headers = new Headers(init.headers);
     if (token) headers.set("Cookie", `gts_session=${token}`);
     if (init.method && init.method !== "GET" && originHeader) headers.set("Origin", originHeader);
-    return exports.default.fetch(new Request(`${siteOrigin}${path}`, { ...init, headers }));
+    return exports.default.fetch(new Request(`${siteOrigin}${path}`, { ...init, headers })).then(remember);
   };
   return { trpc, fetch: fetchAsBrowser, sessionToken: () => token, lastSetCookies: () => setCookies };
 }
