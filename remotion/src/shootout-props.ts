@@ -3,7 +3,13 @@
  * Remotion as `inputProps`. Built from the shared contract (chain colours, cue list, per-segment loudness) rather
  * than restated; everything costly (waveform peaks, block descriptions) arrives precomputed so frames stay cheap.
  */
-import { CHAIN_BLOCK_TYPES, chainColourSchema, cueListSchema, segmentLoudnessSchema } from "@gts/api/contract";
+import {
+  CHAIN_BLOCK_TYPES,
+  chainColourSchema,
+  cueListSchema,
+  segmentLoudnessSchema,
+  tone3000ReferenceSchema,
+} from "@gts/api/contract";
 import { z } from "zod";
 
 /** One block of a chain as drawn in the signal-flow diagram and on the intro card. */
@@ -14,6 +20,11 @@ export const blockCardSchema = z.object({
   /** One line for the intro card, e.g. "amp · modelled by szymon · CC BY 4.0". */
   detail: z.string().max(120).default(""),
   enabled: z.boolean().default(true),
+  /**
+   * The TONE3000 model this block uses (capture or IR), from the render spec: the intro card names its creator and
+   * licence under the block, and the end card credits it (see helpers/tone3000-credits.ts).
+   */
+  tone3000: tone3000ReferenceSchema.optional(),
 });
 export type BlockCard = z.infer<typeof blockCardSchema>;
 
@@ -44,7 +55,7 @@ export const shootoutPropsSchema = z
     achievedLufs: z.number(),
     /** Program peaks (0..1), evenly spaced over the whole program: the waveform is drawn from these, not decoded. */
     waveformPeaks: z.array(z.number().min(0).max(1)).min(2).max(2000),
-    /** Credits and licences for the end card, one line each. */
+    /** Credits and licences for the end card, one line each; TONE3000 models are credited from their blocks. */
     credits: z.array(z.string().max(160)).max(24).default([]),
     /** The program WAV: a URL, or a path in the bundle's public folder; null renders silent (Studio previews). */
     audioSrc: z.string().min(1).nullable(),

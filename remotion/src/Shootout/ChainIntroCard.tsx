@@ -1,5 +1,9 @@
-/** @module A chain's intro card, shown when it first plays: name, then each block with its gear, author and licence. */
+/**
+ * @module A chain's intro card, shown when it first plays: name, then each block with its gear, author and licence;
+ * a block using a TONE3000 model gets a line of its own naming the model's creator and licence.
+ */
 import { AbsoluteFill, useCurrentFrame, useVideoConfig } from "remotion";
+import { tone3000ByLine } from "../helpers/tone3000-credits.ts";
 import type { ChainCard } from "../shootout-props.ts";
 import { COLOURS, type Layout } from "./constants.ts";
 import { fadeOpacity } from "./fade-opacity.ts";
@@ -43,6 +47,12 @@ export const ChainIntroCard: React.FC<{ chain: ChainCard; chainIndex: number; la
             <span style={{ color: COLOURS.text, fontWeight: 600 }}>{block.label}</span>
             {block.detail ? ` — ${block.detail}` : ""}
             {block.enabled ? "" : " (bypassed)"}
+            {block.tone3000 ? (
+              <div style={{ fontSize: b * 0.85, color: COLOURS.text, paddingLeft: b, marginTop: b * 0.1 }}>
+                <span style={{ color: chain.colour, fontWeight: 800, letterSpacing: 1 }}>TONE3000</span>
+                {` ${tone3000ByLine(block.tone3000)}`}
+              </div>
+            ) : null}
           </div>
         ))}
       </div>

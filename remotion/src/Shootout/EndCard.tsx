@@ -1,6 +1,11 @@
-/** @module The closing card: per-chain loudness table (gain applied, matched level, true peak), credits, licences. */
+/**
+ * @module The closing card: per-chain loudness table (gain applied, matched level, true peak), credits, licences. Each
+ * TONE3000 model used is credited on a line of its own, followed by "Powered by TONE3000" and tone3000.com.
+ */
+import { useMemo } from "react";
 import { AbsoluteFill, useCurrentFrame, useVideoConfig } from "remotion";
 import { formatLevel } from "../helpers/format-level.ts";
+import { tone3000Credits } from "../helpers/tone3000-credits.ts";
 import type { ShootoutProps } from "../shootout-props.ts";
 import { COLOURS, type Layout } from "./constants.ts";
 import { fadeOpacity } from "./fade-opacity.ts";
@@ -11,6 +16,10 @@ export const EndCard: React.FC<{ props: ShootoutProps; layout: Layout }> = ({ pr
   const b = layout.basePx;
   const cell: React.CSSProperties = { padding: `${b * 0.3}px ${b * 0.8}px`, textAlign: "right" };
   const multipleDis = props.dis.length > 1;
+  const tone3000 = useMemo(() => tone3000Credits(props.chains), [props.chains]);
+  const creditLines = [...new Set([...tone3000.lines, ...props.credits])];
+  // Landscape has width to spare and little height: a long list goes in two columns.
+  const creditColumns = layout.chainListDirection === "column" && creditLines.length > 6 ? 2 : 1;
   return (
     <AbsoluteFill
       style={{
@@ -53,14 +62,32 @@ export const EndCard: React.FC<{ props: ShootoutProps; layout: Layout }> = ({ pr
           })}
         </tbody>
       </table>
-      {props.credits.length > 0 ? (
-        <div style={{ display: "flex", flexDirection: "column", gap: b * 0.2, marginTop: b * 0.5 }}>
+      {creditLines.length > 0 ? (
+        <div style={{ display: "flex", flexDirection: "column", gap: b * 0.3, marginTop: b * 0.5 }}>
           <div style={{ fontSize: b * 0.8, fontWeight: 800, color: COLOURS.muted, letterSpacing: 2 }}>CREDITS</div>
-          {props.credits.map((line) => (
-            <div key={line} style={{ fontSize: b * 0.8, color: COLOURS.text }}>
-              {line}
+          <div style={{ columnCount: creditColumns, columnGap: b * 2 }}>
+            {creditLines.map((line) => (
+              <div
+                key={line}
+                style={{
+                  fontSize: b * 0.8,
+                  color: COLOURS.text,
+                  lineHeight: 1.3,
+                  marginBottom: b * 0.25,
+                  breakInside: "avoid",
+                  overflowWrap: "anywhere",
+                }}
+              >
+                {line}
+              </div>
+            ))}
+          </div>
+          {tone3000.branding ? (
+            <div style={{ fontSize: b * 0.9, color: COLOURS.muted, marginTop: b * 0.2 }}>
+              <span style={{ color: COLOURS.text, fontWeight: 800 }}>{tone3000.branding.poweredBy}</span>
+              {` · ${tone3000.branding.site}`}
             </div>
-          ))}
+          ) : null}
         </div>
       ) : null}
     </AbsoluteFill>

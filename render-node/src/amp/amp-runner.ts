@@ -46,6 +46,12 @@ export interface AmpOptions {
   /** Used when `run` gets audio at another rate; without it that is an `AmpSampleRateError`. */
   readonly resample?: AmpResampler;
   readonly log?: (line: string) => void;
+  /**
+   * A capture that must not be kept (a TONE3000 model: TONE3000's terms forbid caching it): its graph is neither read
+   * from nor written to `cacheDir`, and the session is not shared through the in-process cache, so nothing of it is
+   * found by a later load. The caller owns the session and releases it.
+   */
+  readonly transient?: boolean;
 }
 
 export interface AmpRunOptions {
@@ -93,7 +99,10 @@ export async function clearAmpSessionCache(): Promise<void> {
   for (const pending of sessions) await (await pending.catch(() => null))?.release();
 }
 
-/** Loads a capture from a path (or its bytes): validated, converted (or read from the disk cache), session cached. */
+/**
+ * Loads a capture from a path (or its bytes): validated, converted (or read from the disk cache), session cached;
+ * a `transient` capture is converted afresh and its session is the caller's alone.
+ */
 export function loadAmp(
   source: string | { readonly bytes: Uint8Array; readonly fileName: string },
   options: AmpOptions = {},
@@ -102,6 +111,10 @@ export function loadAmp(
     const bytes = typeof source === "string" ? new Uint8Array(await readFile(source)) : source.bytes;
     const fileName = typeof source === "string" ? basename(source) : source.fileName;
     const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (options.transient === true) {
+      const { cacheDir: _kept, ...uncached } = options;
+      return createAmpSession(bytes, fileName, sha256, uncached);
+    }
     const key = JSON.stringify([
       sha256,
       AMP_CONVERTER_VERSION,

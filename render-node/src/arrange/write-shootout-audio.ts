@@ -19,14 +19,26 @@ import { PROGRAM_SAMPLE_RATE_HZ } from "./arrange-program.ts";
 import { renderShootoutAudio, type ShootoutAudio } from "./render-shootout-audio.ts";
 
 /**
+ * One render's hold on captures that must not outlive it (TONE3000 models: TONE3000's terms forbid caching them). The
+ * amp engine keeps nothing derived from such a capture where a later render could find it (no converted graph on
+ * disk, no shared session) and hands `onEnd` how to release what it holds for this render.
+ */
+export interface TransientScope {
+  /** Registers `release`, run once when the render ends, however it ends. */
+  onEnd(release: () => Promise<void>): void;
+}
+
+/**
  * Renders one capture block from its `.nam` file: the amp engine's entry point, which main.ts passes in. Same contract
- * as {@link RenderCapture}: as many samples back as given, at the same rate.
+ * as {@link RenderCapture}: as many samples back as given, at the same rate. `transient` is given for a capture that
+ * must not outlive the render (see {@link TransientScope}).
  */
 export type RenderCaptureFile = (
   modelPath: string,
   block: CaptureBlock,
   input: Float32Array,
   sampleRateHz: number,
+  transient?: TransientScope,
 ) => Promise<Float32Array>;
 
 /** The file of an asset, by id; throws a message naming the asset when there is none. */
@@ -37,8 +49,15 @@ export interface WrittenShootoutAudio {
   files: { program: string; stems: string[]; cues: string; loudness: string };
 }
 
-/** IR and capture loaders over asset files; a capture needs the amp engine (`renderCaptureFile`). */
-export function fileAssetLoaders(fileOf: AssetFile, renderCaptureFile: RenderCaptureFile | undefined) {
+/**
+ * IR and capture loaders over asset files; a capture needs the amp engine (`renderCaptureFile`). `transientOf` gives
+ * the render's {@link TransientScope} for a capture asset that must not outlive it.
+ */
+export function fileAssetLoaders(
+  fileOf: AssetFile,
+  renderCaptureFile: RenderCaptureFile | undefined,
+  transientOf?: (assetId: string) => TransientScope | undefined,
+) {
   const loadIr: LoadIr = async (block) => {
     const path = fileOf(block.assetId, "IR");
     const decoded = await decodeAudio(await readFile(path), basename(path));
@@ -52,7 +71,10 @@ export function fileAssetLoaders(fileOf: AssetFile, renderCaptureFile: RenderCap
           "(main.ts passes it to createDspCommands)",
       );
     }
-    return renderCaptureFile(path, block, input, sampleRateHz);
+    const transient = transientOf?.(block.assetId);
+    return transient === undefined
+      ? renderCaptureFile(path, block, input, sampleRateHz)
+      : renderCaptureFile(path, block, input, sampleRateHz, transient);
   };
   return { loadIr, renderCapture };
 }
@@ -63,6 +85,8 @@ export async function writeShootoutAudio(options: {
   arrangement: ResolvedArrangement;
   fileOf: AssetFile;
   renderCaptureFile?: RenderCaptureFile;
+  /** The render's scope for a capture asset that must not outlive it (a TONE3000 model); undefined for the rest. */
+  transientOf?: (assetId: string) => TransientScope | undefined;
   outDir: string;
   onSegment?: (diIndex: number, chainIndex: number) => void;
 }): Promise<WrittenShootoutAudio> {
@@ -77,7 +101,7 @@ export async function writeShootoutAudio(options: {
     dis,
     chains: options.chains,
     arrangement: options.arrangement,
-    ...fileAssetLoaders(options.fileOf, options.renderCaptureFile),
+    ...fileAssetLoaders(options.fileOf, options.renderCaptureFile, options.transientOf),
     ...(options.onSegment ? { onSegment: options.onSegment } : {}),
   });
   await mkdir(join(outDir, "stems"), { recursive: true });

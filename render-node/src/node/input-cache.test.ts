@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,5 +45,18 @@ describe("InputCache", () => {
     }
     await cache.evict(new Set([sha("aaaaaa")]));
     expect((await readdir(dir)).sort()).toEqual([sha("aaaaaa"), sha("cccccc")].sort());
+  });
+
+  it("looks up only what it holds, and takes in a verified file by moving it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cache-"));
+    const cache = new InputCache({ dir, maxBytes: 1_000 });
+    expect(await cache.lookup(sha("di"))).toBeNull();
+    const downloaded = join(await mkdtemp(join(tmpdir(), "job-")), "di.part");
+    await writeFile(downloaded, "di");
+    const path = await cache.put(sha("di"), downloaded);
+    expect(path).toBe(join(dir, sha("di")));
+    expect(existsSync(downloaded)).toBe(false);
+    expect(await cache.lookup(sha("di"))).toBe(path);
+    expect(await readFile(path, "utf8")).toBe("di");
   });
 });

@@ -12,10 +12,31 @@ import { createTRPCClient, httpLink } from "@trpc/client";
 
 export type NodeTrpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 
+/** What arrived for one input. */
+export interface DownloadedInput {
+  /** SHA-256 of the bytes written. */
+  sha256: string;
+  /** The api forbids keeping it beyond this render (see {@link isTransientInputResponse}). */
+  transient: boolean;
+}
+
+/** The header the api sets to `transient` on an input the node must not keep (a TONE3000 model). */
+export const INPUT_POLICY_HEADER = "X-GTS-Input-Policy";
+
+/**
+ * Whether an input response forbids keeping its body beyond the render: `X-GTS-Input-Policy: transient`, or plain
+ * HTTP's `Cache-Control: no-store`. Either keeps it out of the node's shared input cache.
+ */
+export function isTransientInputResponse(headers: Headers): boolean {
+  if (headers.get(INPUT_POLICY_HEADER)?.trim().toLowerCase() === "transient") return true;
+  const cacheControl = headers.get("Cache-Control") ?? "";
+  return cacheControl.split(",").some((directive) => directive.trim().toLowerCase() === "no-store");
+}
+
 export interface NodeApi {
   trpc: NodeTrpc;
-  /** Streams one input of a held render into `destPath`; returns the SHA-256 of what arrived. */
-  downloadInput(renderId: string, sha256: string, destPath: string): Promise<string>;
+  /** Streams one input of a held render into `destPath`; returns the SHA-256 of what arrived and its policy. */
+  downloadInput(renderId: string, sha256: string, destPath: string): Promise<DownloadedInput>;
   /** Streams a file up as an artifact of a held render; returns its size and SHA-256. */
   uploadArtifact(
     renderId: string,
@@ -51,7 +72,7 @@ export function createNodeApi(options: { apiUrl: string; token: string }): NodeA
         hashing,
         createWriteStream(destPath),
       );
-      return hash.digest("hex");
+      return { sha256: hash.digest("hex"), transient: isTransientInputResponse(response.headers) };
     },
     async uploadArtifact(renderId, name, path, contentType) {
       const hash = createHash("sha256");

@@ -2,13 +2,21 @@
  * @module The render daemon: claims renders from the api, fetches their inputs into the content cache, renders,
  * uploads the artifacts and completes, reporting progress every second of work and heartbeating on its own timer so
  * a long stage never lets the lease lapse. A node that dies loses nothing: its lease expires and another node takes
- * the render. On stop it claims nothing more and gives back what it cannot finish in the grace period.
+ * the render. On stop it claims nothing more and gives back what it cannot finish in the grace period. Transient
+ * inputs (TONE3000 models) skip the cache: they live in the render's private folder, deleted however the render
+ * ends, and a node that starts deletes what a dead one left (see fetch-render-inputs.ts).
  */
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArtifactManifest, RenderSpec } from "@gts/api/contract";
 import { TRPCClientError } from "@trpc/client";
 import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
+import {
+  fetchRenderInputs,
+  renderInputsOf,
+  sweepTransientLeftovers,
+  TRANSIENT_DIR_NAME,
+} from "./fetch-render-inputs.ts";
 import { InputCache } from "./input-cache.ts";
 import type { NodeApi } from "./node-api.ts";
 import { runRenderJob } from "./run-render-job.ts";
@@ -84,6 +92,7 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
     const { renderId } = claim;
     log(`claimed render ${renderId} (attempt ${claim.attempt}, slot ${slot})`);
     const jobDir = join(options.workDir, "jobs", renderId);
+    const transientDir = join(jobDir, TRANSIENT_DIR_NAME);
     const lease = new AbortController();
     let current: { stage: "fetch" | "dsp" | "video" | "upload"; fraction: number } = { stage: "fetch", fraction: 0 };
     let reported = "";
@@ -117,21 +126,29 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
     running.set(renderId, giveBack);
     try {
       await mkdir(jobDir, { recursive: true });
-      const inputs = uniqueInputs(claim.spec);
-      for (const [index, sha256] of inputs.entries()) {
-        checkLease(lease.signal, renderId);
-        await cache.ensure(sha256, (tmp) => api.downloadInput(renderId, sha256, tmp));
-        current = { stage: "fetch", fraction: (index + 1) / inputs.length };
-      }
+      const inputs = await fetchRenderInputs({
+        renderId,
+        inputs: renderInputsOf(claim.spec),
+        cache,
+        transientDir,
+        download: (sha256, destPath) => api.downloadInput(renderId, sha256, destPath),
+        log,
+        beforeEach: () => checkLease(lease.signal, renderId),
+        onProgress: (fraction) => {
+          current = { stage: "fetch", fraction };
+        },
+      });
       const result = await runRenderJob({
         spec: claim.spec,
-        inputPath: (sha256) => join(options.workDir, "inputs", sha256),
+        inputPath: inputs.pathOf,
+        transientInputs: inputs.transient,
         workDir: jobDir,
         ...(options.renderCaptureFile ? { renderCaptureFile: options.renderCaptureFile } : {}),
         video: options.video ?? true,
         onProgress: (stage, fraction) => {
           current = { stage, fraction };
         },
+        signal: lease.signal,
       });
       checkLease(lease.signal, renderId);
       await api.trpc.render.report.mutate({
@@ -180,14 +197,24 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
       clearInterval(heartbeat);
       clearInterval(ticker);
       running.delete(renderId);
-      await rm(jobDir, { recursive: true, force: true });
+      // The private folder first: whatever else fails, no TONE3000 model outlives its render.
+      await rm(transientDir, { recursive: true, force: true }).catch((error) =>
+        log(`render ${renderId}: could not delete ${transientDir} (${describe(error)})`),
+      );
+      await rm(jobDir, { recursive: true, force: true }).catch(() => {});
       await cache.evict().catch(() => {});
     }
   }
 
-  const start = api.trpc.node.hello.mutate({ capabilities: options.capabilities }).then((hello) => {
-    log(`connected as "${hello.name}"; waiting for renders`);
-  });
+  const start = sweepTransientLeftovers(join(options.workDir, "jobs"))
+    .then((removed) => {
+      for (const dir of removed) log(`deleted ${dir}, left by a node that stopped mid-render`);
+    })
+    .catch((error) => log(`could not sweep leftover transient inputs (${describe(error)})`))
+    .then(() => api.trpc.node.hello.mutate({ capabilities: options.capabilities }))
+    .then((hello) => {
+      log(`connected as "${hello.name}"; waiting for renders`);
+    });
   const done = start.then(() =>
     Promise.all(Array.from({ length: options.concurrency ?? 1 }, (_, slot) => worker(slot))).then(() => {}),
   );
@@ -206,14 +233,6 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
       log("stopped");
     },
   };
-}
-
-function uniqueInputs(spec: RenderSpec): string[] {
-  const shas = new Set(spec.diTracks.map((t) => t.sha256));
-  for (const chain of spec.chains) {
-    for (const block of chain.blocks) if (block.type === "capture" || block.type === "ir") shas.add(block.sha256);
-  }
-  return [...shas];
 }
 
 function checkLease(signal: AbortSignal, renderId: string): void {

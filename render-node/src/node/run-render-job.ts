@@ -1,12 +1,13 @@
 /**
  * @module One render, from input files to artifact files: the audio (program, stems, cues, loudness report), then
  * the video (16:9, the optional 9:16 short) and its thumbnail, in a job folder, with progress as a fraction of the
- * stage. The daemon fetches the inputs before and uploads after.
+ * stage. The daemon fetches the inputs before and uploads after. Transient inputs (TONE3000 models) are rendered
+ * through a scope that releases everything the amp engine derived from them when the job ends.
  */
 import { join } from "node:path";
 import type { ArtifactKind, Cue, NamModelFacts, RenderSpec, SegmentLoudness } from "@gts/api/contract";
 import type { ShootoutAudio } from "../arrange/render-shootout-audio.ts";
-import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
+import type { RenderCaptureFile, TransientScope } from "../arrange/write-shootout-audio.ts";
 import { writeShootoutAudio } from "../arrange/write-shootout-audio.ts";
 import { buildShootoutProps } from "../video/build-shootout-props.ts";
 import { readCaptureFacts } from "../video/read-capture-facts.ts";
@@ -26,39 +27,78 @@ export interface JobResult {
   loudness: SegmentLoudness[];
 }
 
-export async function runRenderJob(options: {
+export interface RenderJobOptions {
   spec: RenderSpec;
-  /** Where the input with this SHA-256 is on disk (the daemon's cache). */
+  /** Where the input with this SHA-256 is on disk (the daemon's cache, or the render's private folder). */
   inputPath: (sha256: string) => string;
+  /**
+   * SHA-256 of inputs that must not outlive the render besides those the spec marks as TONE3000 models (the api's
+   * `X-GTS-Input-Policy: transient`): their captures render without the amp engine's caches.
+   */
+  transientInputs?: ReadonlySet<string>;
   workDir: string;
   renderCaptureFile?: RenderCaptureFile;
   /** False for an audio-only node (`render-node start --no-video`). */
   video: boolean;
   onProgress: (stage: "dsp" | "video", fraction: number) => void;
-}): Promise<JobResult> {
+  /** Stops the job between segments and videos (the daemon aborts it when the lease is lost or given back). */
+  signal?: AbortSignal;
+}
+
+export async function runRenderJob(options: RenderJobOptions): Promise<JobResult> {
   const { spec } = options;
   const shaOf = new Map<string, string>();
-  for (const track of spec.diTracks) shaOf.set(track.assetId, track.sha256);
-  for (const chain of spec.chains) {
-    for (const block of chain.blocks)
-      if (block.type === "capture" || block.type === "ir") shaOf.set(block.assetId, block.sha256);
+  const transient = new Set(options.transientInputs);
+  for (const track of spec.diTracks) {
+    shaOf.set(track.assetId, track.sha256);
+    if (track.tone3000 !== undefined) transient.add(track.sha256);
   }
+  for (const chain of spec.chains) {
+    for (const block of chain.blocks) {
+      if (block.type !== "capture" && block.type !== "ir") continue;
+      shaOf.set(block.assetId, block.sha256);
+      if (block.tone3000 !== undefined) transient.add(block.sha256);
+    }
+  }
+  const releases: Array<() => Promise<void>> = [];
+  const scope: TransientScope = { onEnd: (release) => void releases.push(release) };
+  const releaseTransient = async () => {
+    for (const release of releases.splice(0)) await release().catch(() => {});
+  };
   const segments = spec.diTracks.length * spec.chains.length;
   let done = 0;
-  const { audio, files } = await writeShootoutAudio({
-    diTracks: spec.diTracks,
-    chains: spec.chains,
-    arrangement: spec.arrangement,
-    fileOf: (assetId, what) => {
-      const sha256 = shaOf.get(assetId);
-      if (!sha256) throw new Error(`${what} ${assetId} is not an input of render ${spec.renderId}`);
-      return options.inputPath(sha256);
-    },
-    ...(options.renderCaptureFile ? { renderCaptureFile: options.renderCaptureFile } : {}),
-    outDir: join(options.workDir, "out"),
-    onSegment: () => options.onProgress("dsp", ++done / segments),
-  });
-  const videoArtifacts = options.video ? await renderVideos(options, audio, files.program) : [];
+  try {
+    const { audio, files } = await writeShootoutAudio({
+      diTracks: spec.diTracks,
+      chains: spec.chains,
+      arrangement: spec.arrangement,
+      fileOf: (assetId, what) => {
+        const sha256 = shaOf.get(assetId);
+        if (!sha256) throw new Error(`${what} ${assetId} is not an input of render ${spec.renderId}`);
+        return options.inputPath(sha256);
+      },
+      ...(options.renderCaptureFile ? { renderCaptureFile: options.renderCaptureFile } : {}),
+      transientOf: (assetId) => (transient.has(shaOf.get(assetId) ?? "") ? scope : undefined),
+      outDir: join(options.workDir, "out"),
+      onSegment: () => {
+        options.signal?.throwIfAborted();
+        options.onProgress("dsp", ++done / segments);
+      },
+    });
+    // The video reads only the capture's metadata: the amp sessions of transient captures can go now.
+    await releaseTransient();
+    const videoArtifacts = options.video ? await renderVideos(options, audio, files.program) : [];
+    return jobResult(videoArtifacts, files, audio);
+  } finally {
+    await releaseTransient();
+  }
+}
+
+function jobResult(
+  videoArtifacts: JobArtifact[],
+  files: { program: string; stems: string[]; cues: string; loudness: string },
+  audio: ShootoutAudio,
+): JobResult {
   return {
     artifacts: [
       ...videoArtifacts,
@@ -86,7 +126,7 @@ export async function runRenderJob(options: {
 
 /** The 16:9 video, the 9:16 short when the spec asks for it, and the thumbnail. */
 async function renderVideos(
-  options: Parameters<typeof runRenderJob>[0],
+  options: RenderJobOptions,
   audio: ShootoutAudio,
   programPath: string,
 ): Promise<JobArtifact[]> {
@@ -131,6 +171,7 @@ async function renderVideos(
     });
   }
   for (const [index, { composition, artifact }] of videos.entries()) {
+    options.signal?.throwIfAborted();
     await renderComparison({
       props,
       programWavPath: programPath,
@@ -145,6 +186,7 @@ async function renderVideos(
     path: join(outDir, "thumbnail.png"),
     contentType: "image/png",
   };
+  options.signal?.throwIfAborted();
   await renderThumbnail({ props, outPath: thumbnail.path });
   return [...videos.map((v) => v.artifact), thumbnail];
 }

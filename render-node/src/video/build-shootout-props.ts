@@ -1,6 +1,18 @@
-/** @module `buildShootoutProps`: the video's props from a shootout spec and its rendered audio (cues, loudness). */
+/**
+ * @module `buildShootoutProps`: the video's props from a shootout spec and its rendered audio (cues, loudness). A
+ * block using a TONE3000 model (render specs say so on capture and IR blocks) carries its reference into the props:
+ * the intro card names the creator and licence, the end card credits each model (remotion helpers/tone3000-credits).
+ */
 import { basename } from "node:path";
-import type { Cue, NamModelFacts, SegmentLoudness, ShootoutSpec } from "@gts/api/contract";
+import type {
+  Chain,
+  ChainBlock,
+  Cue,
+  NamModelFacts,
+  SegmentLoudness,
+  ShootoutSpec,
+  Tone3000Reference,
+} from "@gts/api/contract";
 import { computeWaveformPeaks } from "./compute-waveform-peaks.ts";
 import { describeBlock } from "./describe-block.ts";
 import type { ComparisonVideoProps } from "./render-comparison.ts";
@@ -8,8 +20,16 @@ import type { ComparisonVideoProps } from "./render-comparison.ts";
 /** Enough peaks for one bar per ~3 px of a 1920 px waveform, and few enough to keep the props small. */
 const MAX_WAVEFORM_PEAKS = 640;
 
+/** A chain block; in a render spec, capture and IR blocks name the TONE3000 model they use, if any. */
+export type CreditedChainBlock = ChainBlock & { tone3000?: Tone3000Reference | undefined };
+
+/** A shootout spec, or a render spec's view of one: its blocks may carry TONE3000 references. */
+export type VideoShootoutSpec = Omit<ShootoutSpec, "chains"> & {
+  chains: readonly (Omit<Chain, "blocks"> & { blocks: readonly CreditedChainBlock[] })[];
+};
+
 export interface BuildShootoutPropsInput {
-  spec: ShootoutSpec;
+  spec: VideoShootoutSpec;
   /** Asset id → file path (offline specs name files; see resolveAssetPaths). */
   paths: ReadonlyMap<string, string>;
   /** `.nam` facts per capture asset id, null where the file could not be read as a `.nam`. */
@@ -32,14 +52,18 @@ export function buildShootoutProps(input: BuildShootoutPropsInput): ComparisonVi
     name: chain.name,
     colour: chain.colour,
     blocks: chain.blocks.map((block) => {
+      // A TONE3000 model is credited from its reference (creditLine, on the end card) instead of a line here.
+      const tone3000 = block.type === "capture" || block.type === "ir" ? block.tone3000 : undefined;
       if (block.type === "capture") {
         const facts = input.captureFacts.get(block.assetId) ?? null;
         const card = describeBlock(block, { fileName: fileName(block.assetId), facts });
+        if (tone3000 !== undefined) return { ...card, tone3000 };
         credits.add(`Capture “${card.label}”${facts?.modeledBy ? ` by ${facts.modeledBy}` : ""}`);
         return card;
       }
       if (block.type === "ir") {
         const card = describeBlock(block, { fileName: fileName(block.assetId) });
+        if (tone3000 !== undefined) return { ...card, tone3000 };
         credits.add(`Cab IR “${card.label}”`);
         return card;
       }

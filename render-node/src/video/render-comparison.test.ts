@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import {
   saveFramePng,
   topLevelBoxes,
 } from "./test-support/probe-video.ts";
+import { renderStillFrame } from "./test-support/render-still-frame.ts";
 
 /** Gitignored: the screenshots a person looks at after a change to the compositions. */
 const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../test-output/video");
@@ -111,4 +112,16 @@ describe("renderComparison", () => {
     );
     expect(progress.at(-1)).toBe(1);
   });
+
+  it("draws the short's intro and end cards, TONE3000 credit included, as stills (intro-card-short.png, end-card-short.png)", async () => {
+    for (const [name, at] of [
+      ["intro-card-short.png", { seconds: 4.6 }],
+      ["end-card-short.png", { secondsFromEnd: 0.5 }],
+    ] as const) {
+      const outPath = join(OUT_DIR, name);
+      const size = await renderStillFrame({ props: shootout.props, composition: "ShootoutShort", at, outPath });
+      expect(size).toEqual({ widthPx: 1080, heightPx: 1920 });
+      expect((await stat(outPath)).size).toBeGreaterThan(10_000);
+    }
+  }, 60_000);
 });

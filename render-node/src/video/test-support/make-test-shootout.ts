@@ -2,11 +2,22 @@
  * @module `makeTestShootout`: a synthetic A/B program (chains take turns, `cueSeconds` each) with its cues and video
  * props, for the video test and the bench. The audio is plucked noise: aperiodic, so cross-correlation has one peak.
  */
-import type { Cue } from "@gts/api/contract";
+import type { Cue, Tone3000Reference } from "@gts/api/contract";
 import { computeWaveformPeaks } from "../compute-waveform-peaks.ts";
 import type { ComparisonVideoProps } from "../render-comparison.ts";
 
 export const TEST_CHAIN_COLOURS = ["#f5a524", "#2f7bff", "#f31260", "#17c964"] as const;
+
+/** The second chain's amp is a TONE3000 model (its intro card is not under the title card), credited in the video. */
+export const TEST_TONE3000_REFERENCE: Tone3000Reference = {
+  toneId: 77,
+  modelId: 4242,
+  toneTitle: "JCM800 2203",
+  modelName: "JCM800 capture 3",
+  creator: "szymon",
+  licence: "cc-by",
+  toneUrl: "https://www.tone3000.com/tones/jcm800-2203-77",
+};
 
 export interface TestShootout {
   program: [Float32Array, Float32Array];
@@ -53,7 +64,12 @@ export function makeTestShootout(options: {
     colour: TEST_CHAIN_COLOURS[c % TEST_CHAIN_COLOURS.length] as string,
     blocks: [
       { type: "gate" as const, label: "Gate", detail: "−60 dB threshold" },
-      { type: "capture" as const, label: `Amp capture ${c + 1}`, detail: "amp · modelled by test · CC BY 4.0" },
+      {
+        type: "capture" as const,
+        label: `Amp capture ${c + 1}`,
+        detail: "amp · modelled by test · CC BY 4.0",
+        ...(c === 1 ? { tone3000: TEST_TONE3000_REFERENCE } : {}),
+      },
       { type: "ir" as const, label: "4x12 V30", detail: "cab IR · test · CC0" },
     ],
   }));
