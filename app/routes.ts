@@ -6,6 +6,7 @@ export default [
   route("signup", "routes/signup.tsx"),
   route("signout", "routes/signout.tsx"),
   route("library", "routes/library.tsx"),
+  route("library/tone3000", "routes/library.tone3000.tsx"),
   route("shootouts", "routes/shootouts.tsx"),
   route("shootouts/new", "routes/shootouts.new.tsx"),
   route("shootouts/:id", "routes/shootouts.$id.tsx"),

@@ -1,9 +1,13 @@
-import type { Asset } from "../lib/api-types";
+import type { LibraryAsset } from "../lib/api-types";
 import { formatBytes, formatChannels, formatDb, formatHz, formatSeconds } from "../lib/format";
 
-/** What the api learned from the file: audio facts for DIs and IRs, the `.nam` facts for captures. */
-export function AssetMetadata({ asset }: { asset: Asset }) {
+/**
+ * What the api learned from the file: audio facts for DIs and IRs, the `.nam` facts for captures; for a TONE3000
+ * model also where it comes from, its creator and its licence (the terms forbid hiding them).
+ */
+export function AssetMetadata({ asset }: { asset: LibraryAsset }) {
   const { metadata } = asset;
+  const credit = asset.tone3000Credit;
   const facts: [string, string][] =
     metadata.kind === "audio"
       ? [
@@ -18,7 +22,7 @@ export function AssetMetadata({ asset }: { asset: Asset }) {
           ["Size", metadata.facts.sizePreset ?? "—"],
           ["Rate", metadata.facts.sampleRateHz ? formatHz(metadata.facts.sampleRateHz) : "unknown (48 kHz assumed)"],
           ["Loudness", formatDb(metadata.facts.loudnessDb)],
-          ["Author", asset.author ?? metadata.facts.modeledBy ?? "—"],
+          ...(credit ? [] : [["Author", asset.author ?? metadata.facts.modeledBy ?? "—"] as [string, string]]),
           ...(metadata.facts.gearMake || metadata.facts.gearModel
             ? [
                 ["Gear", [metadata.facts.gearMake, metadata.facts.gearModel].filter(Boolean).join(" ")] as [
@@ -28,6 +32,9 @@ export function AssetMetadata({ asset }: { asset: Asset }) {
               ]
             : []),
         ];
+  if (credit) {
+    facts.push(["Creator", credit.creator], ["Licence", credit.licenceLabel]);
+  }
   return (
     <dl className="facts">
       {facts.map(([term, value]) => (

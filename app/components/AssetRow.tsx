@@ -1,15 +1,23 @@
 import { useEffect, useRef, useState } from "react";
 import { useFetcher } from "react-router";
-import type { Asset } from "../lib/api-types";
+import type { LibraryAsset } from "../lib/api-types";
 import { AssetMetadata } from "./AssetMetadata";
+import { LicenceWarning } from "./LicenceWarning";
+import { PoweredByTone3000 } from "./PoweredByTone3000";
+import { Tone3000Badge } from "./Tone3000Badge";
 
 interface RowAnswer {
   fieldErrors?: Record<string, string>;
   ok?: boolean;
 }
 
-/** One library asset: its name (renamable), facts, download, and delete with the api's refusal shown in place. */
-export function AssetRow({ asset }: { asset: Asset }) {
+/**
+ * One library asset: its name (renamable), facts, download, and delete with the api's refusal shown in place. A
+ * TONE3000 model carries its badge, credit, licence warning and a link to its tone, and has no download: it is used
+ * by reference and never re-hosted.
+ */
+export function AssetRow({ asset }: { asset: LibraryAsset }) {
+  const credit = asset.tone3000Credit;
   const fetcher = useFetcher<RowAnswer>();
   const [renaming, setRenaming] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -56,7 +64,10 @@ export function AssetRow({ asset }: { asset: Asset }) {
             </button>
           </fetcher.Form>
         ) : (
-          <h3 className="asset-name">{asset.name}</h3>
+          <div className="asset-title">
+            <h3 className="asset-name">{asset.name}</h3>
+            {credit && <Tone3000Badge />}
+          </div>
         )}
         <div className="asset-actions">
           {!renaming && (
@@ -64,9 +75,11 @@ export function AssetRow({ asset }: { asset: Asset }) {
               Rename
             </button>
           )}
-          <a className="button button-quiet" href={asset.downloadPath} download>
-            Download
-          </a>
+          {asset.downloadPath && (
+            <a className="button button-quiet" href={asset.downloadPath} download>
+              Download
+            </a>
+          )}
           <fetcher.Form
             method="post"
             onSubmit={(event) => {
@@ -82,6 +95,21 @@ export function AssetRow({ asset }: { asset: Asset }) {
         </div>
       </div>
       <AssetMetadata asset={asset} />
+      {credit && (
+        <div className="asset-tone3000" data-testid="asset-tone3000">
+          <p>
+            From TONE3000: {credit.toneTitle} · {credit.modelName} ·{" "}
+            <a href={credit.toneUrl} rel="noopener noreferrer">
+              View on TONE3000<span className="visually-hidden">: {credit.toneTitle}</span>
+            </a>
+          </p>
+          <PoweredByTone3000 />
+          <p className="hint">
+            Used by reference: each render fetches it from TONE3000 with your account, so there is nothing to download.
+          </p>
+        </div>
+      )}
+      <LicenceWarning warning={asset.licenceWarning} />
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -1,5 +1,7 @@
+import { useState } from "react";
 import type { Asset } from "../lib/api-types";
 import { FieldError } from "./FieldError";
+import { LicenceWarning } from "./LicenceWarning";
 
 export interface ChainFieldsProps {
   index: number;
@@ -11,8 +13,23 @@ export interface ChainFieldsProps {
   onRemove?: () => void;
 }
 
-/** One chain of the simple builder: a name, a colour, an optional capture and IR, and a gain before them. */
+/** How a picker names an asset: TONE3000 models carry their source and creator (the terms forbid hiding them). */
+export function assetOptionLabel(asset: Asset): string {
+  return asset.tone3000 ? `${asset.name} — TONE3000, ${asset.tone3000.creator}` : asset.name;
+}
+
+/**
+ * One chain of the simple builder: a name, a colour, an optional capture and IR, and a gain before them. A chosen
+ * TONE3000 model whose licence limits publishing shows its warning beside the chain.
+ */
 export function ChainFields({ index, captures, irs, defaultColour, errors, onRemove }: ChainFieldsProps) {
+  const defaultIrId = irs[index % Math.max(1, irs.length)]?.id ?? "";
+  const [captureId, setCaptureId] = useState("");
+  const [irId, setIrId] = useState(defaultIrId);
+  // Tracked only to show licence warnings: the selects stay uncontrolled, so a choice made before hydration is still submitted.
+  const warned = [captures.find((a) => a.id === captureId), irs.find((a) => a.id === irId)].filter(
+    (asset): asset is Asset => Boolean(asset?.licenceWarning),
+  );
   const prefix = `chains.${index}`;
   const id = (field: string) => `chain-${index}-${field}`;
   const blockError = Object.entries(errors).find(([key]) => key.startsWith(`${prefix}.blocks`))?.[1];
@@ -54,26 +71,41 @@ export function ChainFields({ index, captures, irs, defaultColour, errors, onRem
         </label>
         <label htmlFor={id("capture")}>
           Amp capture
-          <select id={id("capture")} name={`${prefix}.captureId`} defaultValue="">
+          <select
+            id={id("capture")}
+            name={`${prefix}.captureId`}
+            defaultValue=""
+            onChange={(event) => setCaptureId(event.target.value)}
+          >
             <option value="">None</option>
             {captures.map((asset) => (
               <option key={asset.id} value={asset.id}>
-                {asset.name}
+                {assetOptionLabel(asset)}
               </option>
             ))}
           </select>
         </label>
         <label htmlFor={id("ir")}>
           Cab IR
-          <select id={id("ir")} name={`${prefix}.irId`} defaultValue={irs[index % Math.max(1, irs.length)]?.id ?? ""}>
+          <select
+            id={id("ir")}
+            name={`${prefix}.irId`}
+            defaultValue={defaultIrId}
+            onChange={(event) => setIrId(event.target.value)}
+          >
             <option value="">None</option>
             {irs.map((asset) => (
               <option key={asset.id} value={asset.id}>
-                {asset.name}
+                {assetOptionLabel(asset)}
               </option>
             ))}
           </select>
         </label>
+      </div>
+      <div aria-live="polite">
+        {warned.map((asset) => (
+          <LicenceWarning key={asset.id} subject={asset.name} warning={asset.licenceWarning} />
+        ))}
       </div>
       <FieldError id={id("error")} message={chainError ?? blockError} />
       {onRemove && (

@@ -1,4 +1,7 @@
+import type { Tone3000Credit } from "../lib/api-types";
 import { formatDb } from "../lib/format";
+import { LicenceWarning } from "./LicenceWarning";
+import { Tone3000CreditLine } from "./Tone3000CreditLine";
 
 /** A block as either view shows it: asset blocks carry a name (owner: looked up; shared: with attribution). */
 export interface DisplayBlock {
@@ -12,6 +15,10 @@ export interface DisplayBlock {
     licence?: string | null;
     sourceUrl?: string | null;
     architecture?: string | null;
+    /** Set for a TONE3000 model: credited with creator, licence and a link to the tone. */
+    tone3000?: Tone3000Credit | null;
+    /** Why its licence limits publishing (the owner's view only). */
+    licenceWarning?: string | null;
   };
 }
 
@@ -31,7 +38,10 @@ const TYPE_LABELS: Record<string, string> = {
   reverb: "Reverb",
 };
 
-/** The chains in order, each with its blocks and, for captures and IRs, who made them. */
+/**
+ * The chains in order, each with its blocks and, for captures and IRs, who made them; a TONE3000 model is credited
+ * as its terms ask, and a licence warning (when given) is shown beside its chain.
+ */
 export function ChainList({ chains, activeIndex }: { chains: DisplayChain[]; activeIndex?: number }) {
   return (
     <ol className="chain-list">
@@ -51,7 +61,13 @@ export function ChainList({ chains, activeIndex }: { chains: DisplayChain[]; act
               // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no id; their order is their identity
               <li key={b} className={block.enabled === false ? "block-disabled" : undefined}>
                 <span className="block-type">{TYPE_LABELS[block.type] ?? block.type}</span>{" "}
-                {block.asset ? (
+                {block.asset?.tone3000 ? (
+                  <>
+                    {block.asset.name}
+                    {block.asset.architecture && <span className="muted"> · {block.asset.architecture}</span>}{" "}
+                    <Tone3000CreditLine credit={block.asset.tone3000} />
+                  </>
+                ) : block.asset ? (
                   <>
                     {block.asset.name}
                     {block.asset.author && <span className="muted"> by {block.asset.author}</span>}
@@ -72,6 +88,12 @@ export function ChainList({ chains, activeIndex }: { chains: DisplayChain[]; act
               </li>
             ))}
           </ol>
+          {chain.blocks.map((block, b) =>
+            block.asset?.licenceWarning ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no id; their order is their identity
+              <LicenceWarning key={b} subject={block.asset.name} warning={block.asset.licenceWarning} />
+            ) : null,
+          )}
         </li>
       ))}
     </ol>

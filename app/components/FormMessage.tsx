@@ -1,11 +1,16 @@
-/** A message about the whole form (a refusal that names no field), or a success note. */
-export function FormMessage({ message, tone = "error" }: { message: string | undefined; tone?: "error" | "ok" }) {
+const CLASSES = { error: "form-message form-error", ok: "form-message form-ok", info: "form-message form-info" };
+
+/** A message about the whole form (a refusal that names no field), a success note, or a neutral notice. */
+export function FormMessage({
+  message,
+  tone = "error",
+}: {
+  message: string | null | undefined;
+  tone?: "error" | "ok" | "info";
+}) {
   if (!message) return null;
   return (
-    <p
-      className={tone === "error" ? "form-message form-error" : "form-message form-ok"}
-      role={tone === "error" ? "alert" : "status"}
-    >
+    <p className={CLASSES[tone]} role={tone === "error" ? "alert" : "status"}>
       {message}
     </p>
   );

@@ -1,9 +1,11 @@
+import { Link } from "react-router";
 import { AssetRow } from "../components/AssetRow";
 import { EmptyState } from "../components/EmptyState";
 import { UploadDropzone } from "../components/UploadDropzone";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
 import { loadForUser } from "../lib/require-user.server";
+import { tone3000Credit } from "../lib/tone3000-credit.server";
 import type { AssetKind } from "../lib/upload-asset";
 import type { Route } from "./+types/library";
 
@@ -20,14 +22,15 @@ const SECTIONS: { kind: AssetKind; title: string; drop: string; hint: string; em
     title: "Amp captures",
     drop: "Drop NAM captures here",
     hint: ".nam files, up to 20 MB",
-    empty: "Upload Neural Amp Modeler captures (.nam) of the amps and pedals you want to compare.",
+    empty:
+      "Upload Neural Amp Modeler captures (.nam) of the amps and pedals you want to compare, or add some from TONE3000.",
   },
   {
     kind: "ir",
     title: "Cab IRs",
     drop: "Drop cabinet IRs here",
     hint: "WAV, FLAC or AIFF, up to 20 MB and 10 s",
-    empty: "Upload cabinet impulse responses to put after your captures.",
+    empty: "Upload cabinet impulse responses to put after your captures, or add some from TONE3000.",
   },
 ];
 
@@ -38,7 +41,7 @@ export function meta(_: Route.MetaArgs) {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const api = context.get(apiContext);
   const { items } = await loadForUser(request, () => api.asset.list.query({ limit: 100 }));
-  return { assets: items };
+  return { assets: items.map((asset) => ({ ...asset, tone3000Credit: tone3000Credit(asset.tone3000) })) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -62,9 +65,14 @@ export default function Library({ loaderData }: Route.ComponentProps) {
     <main className="page page-wide">
       <div className="page-head">
         <h1>Library</h1>
-        <p className="muted" data-testid="library-total">
-          {assets.length} {assets.length === 1 ? "asset" : "assets"}
-        </p>
+        <div className="page-head-actions">
+          <p className="muted" data-testid="library-total">
+            {assets.length} {assets.length === 1 ? "asset" : "assets"}
+          </p>
+          <Link to="/library/tone3000" className="button button-quiet" data-testid="browse-tone3000">
+            Browse TONE3000
+          </Link>
+        </div>
       </div>
       {SECTIONS.map((section) => {
         const ofKind = assets.filter((a) => a.kind === section.kind);

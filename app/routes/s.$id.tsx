@@ -3,10 +3,12 @@ import { data } from "react-router";
 import { AbPlayer } from "../components/AbPlayer";
 import { ChainList } from "../components/ChainList";
 import { EmptyState } from "../components/EmptyState";
+import { PoweredByTone3000 } from "../components/PoweredByTone3000";
 import { RenderVideo } from "../components/RenderVideo";
 import { api } from "../lib/api.server";
 import { apiErrorCode } from "../lib/api-errors";
 import { formatClock } from "../lib/format";
+import { tone3000Credit } from "../lib/tone3000-credit.server";
 import type { Route } from "./+types/s.$id";
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -29,7 +31,17 @@ export function headers() {
 
 export async function loader({ params }: Route.LoaderArgs) {
   try {
-    return { shootout: await api.shootout.getShared.query({ id: params.id }) };
+    const shootout = await api.shootout.getShared.query({ id: params.id });
+    // TONE3000 models are credited with their licence's label (the contract's helper runs here, on the server).
+    const chains = shootout.chains.map((chain) => ({
+      ...chain,
+      blocks: chain.blocks.map((block) =>
+        "asset" in block
+          ? { ...block, asset: { ...block.asset, tone3000: tone3000Credit(block.asset.tone3000) } }
+          : block,
+      ),
+    }));
+    return { shootout: { ...shootout, chains } };
   } catch (error) {
     if (apiErrorCode(error) === "NOT_FOUND") throw data(null, { status: 404, statusText: "Not found" });
     throw error;
@@ -48,6 +60,9 @@ export default function SharedShootout({ loaderData }: Route.ComponentProps) {
   const cues = useMemo(() => render?.cues ?? [], [render]);
   const levels = shootout.chains.map((_, i) => render?.loudness.find((l) => l.chainIndex === i && l.diIndex === 0));
   const program = render?.artifacts.find((a) => a.kind === "program-wav");
+  const usesTone3000 = shootout.chains.some((chain) =>
+    chain.blocks.some((block) => "asset" in block && block.asset.tone3000),
+  );
 
   return (
     <main className="page page-wide">
@@ -85,6 +100,7 @@ export default function SharedShootout({ loaderData }: Route.ComponentProps) {
       <section className="panel" aria-labelledby="chains-heading">
         <h2 id="chains-heading">The chains</h2>
         <ChainList chains={shootout.chains} />
+        {usesTone3000 && <PoweredByTone3000 />}
       </section>
 
       {render && (

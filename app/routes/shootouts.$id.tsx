@@ -4,6 +4,7 @@ import { ChainList, type DisplayChain } from "../components/ChainList";
 import { EmptyState } from "../components/EmptyState";
 import { FormMessage } from "../components/FormMessage";
 import { LoudnessTable } from "../components/LoudnessTable";
+import { PoweredByTone3000 } from "../components/PoweredByTone3000";
 import { RenderProgressPanel } from "../components/RenderProgressPanel";
 import { RenderVideo } from "../components/RenderVideo";
 import { ShareControls } from "../components/ShareControls";
@@ -12,6 +13,7 @@ import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
 import { formatBytes, formatSeconds } from "../lib/format";
 import { loadForUser } from "../lib/require-user.server";
+import { tone3000Credit } from "../lib/tone3000-credit.server";
 import { isTerminalState, type RenderState } from "../lib/use-render-progress";
 import type { Route } from "./+types/shootouts.$id";
 
@@ -29,15 +31,23 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       api.asset.list.query({ limit: 100 }),
     ]),
   );
+  const byId = new Map(library.items.map((a) => [a.id, a]));
   const names = new Map(library.items.map((a) => [a.id, a.name]));
   const chains: DisplayChain[] = shootout.chains.map((chain) => ({
     name: chain.name,
     colour: chain.colour,
-    blocks: chain.blocks.map((block) =>
-      block.type === "capture" || block.type === "ir"
-        ? { ...block, asset: { name: names.get(block.assetId) ?? "(removed)" } }
-        : block,
-    ),
+    blocks: chain.blocks.map((block) => {
+      if (block.type !== "capture" && block.type !== "ir") return block;
+      const asset = byId.get(block.assetId);
+      return {
+        ...block,
+        asset: {
+          name: asset?.name ?? "(removed)",
+          tone3000: tone3000Credit(asset?.tone3000),
+          licenceWarning: asset?.licenceWarning ?? null,
+        },
+      };
+    }),
   }));
   const diNames = shootout.diTracks.map((track) => names.get(track.assetId) ?? "DI");
   const finished = renders.find((r) => r.status === "succeeded" && r.artifacts) ?? null;
@@ -116,6 +126,7 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
           <section className="panel" aria-labelledby="chains-heading">
             <h2 id="chains-heading">Chains</h2>
             <ChainList chains={chains} />
+            {chains.some((chain) => chain.blocks.some((block) => block.asset?.tone3000)) && <PoweredByTone3000 />}
           </section>
 
           <section className="panel" aria-labelledby="plan-heading">

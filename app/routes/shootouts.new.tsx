@@ -85,7 +85,8 @@ export default function NewShootout({ loaderData, actionData }: Route.ComponentP
         <h1>New shootout</h1>
         <EmptyState title="Your library needs a DI and something to compare">
           A shootout plays a DI recording through two or more chains of captures and IRs. Upload them in your{" "}
-          <Link to="/library">library</Link> first.
+          <Link to="/library">library</Link> first, or <Link to="/library/tone3000">browse TONE3000</Link> for captures
+          and IRs.
         </EmptyState>
       </main>
     );
@@ -146,6 +147,9 @@ export default function NewShootout({ loaderData, actionData }: Route.ComponentP
           <p className="hint">Leave both empty to use the whole DI.</p>
           <FieldError id="riff-error" message={riffError} />
         </fieldset>
+        <p className="hint">
+          Need another capture or IR? <Link to="/library/tone3000">Browse TONE3000</Link> (this form is not kept).
+        </p>
         {Array.from({ length: chainCount }, (_, i) => (
           <ChainFields
             // Chains are only ever removed from the end, so the index is a stable key.

@@ -1,6 +1,7 @@
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { FieldError } from "../components/FieldError";
 import { FormMessage } from "../components/FormMessage";
+import { Tone3000SignIn } from "../components/Tone3000SignIn";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
 import { safeNext } from "../lib/safe-next";
@@ -12,9 +13,20 @@ export function meta(_: Route.MetaArgs) {
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const next = safeNext(new URL(request.url).searchParams.get("next"));
-  if (await context.get(apiContext).auth.me.query()) throw redirect(next);
-  return { next };
+  const api = context.get(apiContext);
+  const url = new URL(request.url);
+  const next = safeNext(url.searchParams.get("next"));
+  const [me, tone3000] = await Promise.all([
+    api.auth.me.query(),
+    // Signing in with a password must work even when TONE3000's status cannot be read.
+    api.tone3000.status.query().catch((error: unknown) => {
+      console.error("tone3000.status failed; leaving out Sign in with TONE3000", error);
+      return null;
+    }),
+  ]);
+  if (me) throw redirect(next);
+  // A failed "Sign in with TONE3000" comes back here with the reason.
+  return { next, tone3000, tone3000Error: url.searchParams.get("tone3000_error") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -39,7 +51,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <h1>Sign in</h1>
       <Form method="post" className="stack-form" noValidate>
         <input type="hidden" name="next" value={loaderData.next} />
-        <FormMessage message={errors.form} />
+        <FormMessage message={errors.form ?? loaderData.tone3000Error} />
         <label>
           Email
           <input
@@ -61,6 +73,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      <Tone3000SignIn status={loaderData.tone3000} returnTo={loaderData.next} />
       <p className="muted">
         New here? <Link to="/signup">Create an account</Link>.
       </p>

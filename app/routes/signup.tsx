@@ -1,6 +1,7 @@
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { FieldError } from "../components/FieldError";
 import { FormMessage } from "../components/FormMessage";
+import { Tone3000SignIn } from "../components/Tone3000SignIn";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
 import { skipRevalidationAfterRefusal } from "../lib/skip-revalidation-after-refusal";
@@ -10,9 +11,18 @@ export function meta(_: Route.MetaArgs) {
   return [{ title: "Sign up · Guitar Tone Shootout" }];
 }
 
-export async function loader({ context }: Route.LoaderArgs) {
-  if (await context.get(apiContext).auth.me.query()) throw redirect("/library");
-  return null;
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const api = context.get(apiContext);
+  const [me, tone3000] = await Promise.all([
+    api.auth.me.query(),
+    // Signing up with a password must work even when TONE3000's status cannot be read.
+    api.tone3000.status.query().catch((error: unknown) => {
+      console.error("tone3000.status failed; leaving out Sign in with TONE3000", error);
+      return null;
+    }),
+  ]);
+  if (me) throw redirect("/library");
+  return { tone3000, tone3000Error: new URL(request.url).searchParams.get("tone3000_error") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -29,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export const shouldRevalidate = skipRevalidationAfterRefusal;
 
-export default function SignUp({ actionData }: Route.ComponentProps) {
+export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
   const field = (name: string) => ({
@@ -42,7 +52,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
       <h1>Create an account</h1>
       <p className="muted">Upload your DIs, captures and IRs, and share fair, loudness-matched comparisons.</p>
       <Form method="post" className="stack-form" noValidate>
-        <FormMessage message={errors.form} />
+        <FormMessage message={errors.form ?? loaderData.tone3000Error} />
         <label>
           Display name
           <input
@@ -73,6 +83,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
           {busy ? "Creating account…" : "Sign up"}
         </button>
       </Form>
+      <Tone3000SignIn status={loaderData.tone3000} returnTo="/library" />
       <p className="muted">
         Have an account? <Link to="/signin">Sign in</Link>.
       </p>

@@ -10,6 +10,8 @@ export interface LocalApiClient {
   trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
   /** The session cookie (`gts_session=…`), e.g. for a WebSocket, or null before signing in. */
   cookie(): string | null;
+  /** A plain request as this browser (its cookie; its origin on writes), redirects not followed. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
   /** Uploads through `PUT /files/assets` unless the library holds these bytes already; returns the asset. */
   upload(file: {
     kind: "di" | "capture" | "ir";
@@ -33,7 +35,7 @@ export function localApiClient(baseUrl: string): LocalApiClient {
     const headers = new Headers(init.headers);
     if (cookie) headers.set("Cookie", cookie);
     if (init.method && init.method !== "GET") headers.set("Origin", origin);
-    const response = await fetch(url, { ...init, headers });
+    const response = await fetch(url, { redirect: "manual", ...init, headers });
     for (const setCookie of response.headers.getSetCookie()) {
       const match = /^(gts_session=[^;]*)/.exec(setCookie);
       if (match?.[1]) cookie = match[1];
@@ -44,6 +46,7 @@ export function localApiClient(baseUrl: string): LocalApiClient {
   return {
     trpc,
     cookie: () => cookie,
+    fetch: send,
     async upload(file) {
       const sha256 = createHash("sha256").update(file.bytes).digest("hex");
       // Bytes already in the library need not travel again.

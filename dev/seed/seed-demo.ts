@@ -2,7 +2,8 @@
  * @module Seeds the demo library through the running api, exactly as a creator would: sign up (or in) as the demo
  * creator, upload the generated DI riff, cabinet IRs and `.nam` captures (dev/demo), and create a shootout comparing
  * the captures. When `../shared/fixtures` exists it also uploads the real fixture DI, captures and IRs as a second
- * shootout. Idempotent: uploads of the same bytes are deduplicated, and shootouts are created once by title.
+ * shootout. With the local TONE3000 stand-in running, the demo creator is connected to it and a third shootout uses a
+ * capture and an IR from it by reference (seed-tone3000-demo.ts). Idempotent: uploads of the same bytes are deduplicated, and shootouts are created once by title.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -10,6 +11,7 @@ import { basename, join } from "node:path";
 import { TRPCClientError } from "@trpc/client";
 import { generateDemoAssets } from "../demo/generate-demo-assets.ts";
 import { type LocalApiClient, localApiClient, type UploadedAsset } from "./local-api-client.ts";
+import { seedTone3000Demo } from "./seed-tone3000-demo.ts";
 
 export const DEMO_USER = {
   email: "demo@guitar-tone-shootout.local",
@@ -72,6 +74,7 @@ export async function seedDemo(options: {
     });
   }
 
+  const generatedAssets: UploadedAsset[] = [];
   const existing = new Set((await api.trpc.shootout.list.query({ limit: 100 })).items.map((s) => s.title));
   let assetCount = 0;
   for (const shootout of shootouts) {
@@ -88,8 +91,17 @@ export async function seedDemo(options: {
     }
     assetCount += uploaded.length;
     if (!existing.has(shootout.title)) await createShootout(api, shootout, uploaded);
+    if (shootout === shootouts[0]) generatedAssets.push(...uploaded);
   }
-  return { email: DEMO_USER.email, password: DEMO_USER.password, assetCount, shootoutCount: shootouts.length };
+  const di = generatedAssets.find((a) => a.kind === "di");
+  const capture = generatedAssets.filter((a) => a.kind === "capture").at(-1);
+  const withTone3000 = di && capture ? await seedTone3000Demo(api, options.baseUrl, { di, capture }) : false;
+  return {
+    email: DEMO_USER.email,
+    password: DEMO_USER.password,
+    assetCount,
+    shootoutCount: shootouts.length + (withTone3000 ? 1 : 0),
+  };
 }
 
 async function signInOrUp(api: LocalApiClient): Promise<void> {

@@ -22,6 +22,7 @@ import {
   finishFlow,
   startFlow,
 } from "./support/tone3000-fake-client.ts";
+import { uploadJson } from "./support/upload.ts";
 
 const db = createDatabase(env.DB);
 const JCM800_TONE_ID = 44269;
@@ -317,6 +318,36 @@ describe("browse and import", () => {
     expect(mismatch.message).toMatch(/does not belong to tone 1612/);
   });
 
+  it("keeps a reference as its own entry, with its credit, when the user also uploaded the same file", async () => {
+    const { browser, user } = await linkedCreator();
+    const { models } = await browser.trpc.tone3000.tone.query({ toneId: JCM800_TONE_ID });
+    const model = models[0];
+    if (!model) throw new Error("the JCM800 tone has no models");
+    const { token } = await tone3000AccessToken({ db, config: tone3000Config(), now: () => new Date() }, user.id);
+    const detail = (await (
+      await fetch(`${fakeUrl()}/api/v1/models/${model.id}`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { model_url: string };
+    const bytes = new Uint8Array(
+      await (await fetch(detail.model_url, { headers: { Authorization: `Bearer ${token}` } })).arrayBuffer(),
+    );
+    const uploaded = await uploadJson(browser, { kind: "capture", fileName: "my-copy.nam", bytes });
+    expect(uploaded.status).toBe(201);
+    const { asset, deduplicated } = await browser.trpc.tone3000.importModel.mutate({
+      toneId: JCM800_TONE_ID,
+      modelId: model.id,
+    });
+    expect(deduplicated).toBe(false);
+    expect(asset.id).not.toBe(uploaded.body.asset.id);
+    expect(asset).toMatchObject({
+      source: "tone3000",
+      sha256: uploaded.body.asset.sha256,
+      tone3000: { creator: "szymon" },
+    });
+    // Looking up stored bytes finds the upload, never the reference.
+    const bySha = await browser.trpc.asset.list.query({ sha256: asset.sha256 });
+    expect(bySha.items.map((a) => a.id)).toEqual([uploaded.body.asset.id]);
+  });
+
   it("imports an IR tone's model as an IR asset", async () => {
     const { browser } = await linkedCreator();
     const page = await browser.trpc.tone3000.search.query({ format: "ir" });
@@ -377,12 +408,15 @@ describe("rendering a TONE3000 model", () => {
     expect(response.headers.get("X-GTS-Input-Policy")).toBe("transient");
     expect(await sha256Hex(new Uint8Array(await response.arrayBuffer()))).toBe(asset.sha256);
     expect((await fakeStats()).modelDownloads).toBe(downloadsBefore + 1);
-    // No object anywhere in the bucket carries the model.
+    // No object of this user's, and nothing outside the per-user asset folders, carries the model (another test's
+    // user uploads the same file on purpose).
     const everything = await env.MEDIA.list();
+    const ours = everything.objects.filter(
+      (o) => !o.key.startsWith("assets/") || o.key.startsWith(`assets/${lib.user.id}/`),
+    );
+    expect(ours.length).toBeGreaterThan(0);
     const stored = await Promise.all(
-      everything.objects.map(async (o) =>
-        (await env.MEDIA.get(o.key))?.arrayBuffer().then((b) => sha256Hex(new Uint8Array(b))),
-      ),
+      ours.map(async (o) => (await env.MEDIA.get(o.key))?.arrayBuffer().then((b) => sha256Hex(new Uint8Array(b)))),
     );
     expect(stored).not.toContain(asset.sha256);
   });

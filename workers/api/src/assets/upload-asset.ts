@@ -3,7 +3,7 @@
  * under a key derived from its SHA-256 (R2 verifies the declared hash), then reads the stored object back to parse
  * and validate it. Anything refused is deleted again, so a bad upload leaves nothing behind.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "../context.ts";
 import { type AssetKind, assetKindSchema } from "../contract/index.ts";
 import { type AssetRow, assets } from "../db/schema.ts";
@@ -33,7 +33,7 @@ export async function uploadAsset(
   const checked = checkUpload(upload);
   const { db, media } = store;
   const existing = await db.query.assets.findFirst({
-    where: and(eq(assets.ownerId, upload.ownerId), eq(assets.sha256, checked.sha256)),
+    where: storedBytesOf(upload.ownerId, checked.sha256),
   });
   if (existing) {
     await upload.body?.cancel();
@@ -81,7 +81,7 @@ export async function uploadAsset(
     if (inserted) return { asset: inserted, deduplicated: false };
     // The same bytes finished uploading concurrently: theirs is the asset.
     const winner = await db.query.assets.findFirst({
-      where: and(eq(assets.ownerId, upload.ownerId), eq(assets.sha256, checked.sha256)),
+      where: storedBytesOf(upload.ownerId, checked.sha256),
     });
     if (!winner) throw new Error(`asset row for ${r2Key} vanished after a unique-key conflict`);
     return { asset: winner, deduplicated: true };
@@ -143,4 +143,9 @@ function isPlainFileName(name: string): boolean {
     if (code < 0x20 || code === 0x7f || name[i] === "/" || name[i] === "\\") return false;
   }
   return true;
+}
+
+/** The owner's stored copy of these bytes (a TONE3000 reference with the same bytes holds none). */
+export function storedBytesOf(ownerId: string, sha256: string) {
+  return and(eq(assets.ownerId, ownerId), eq(assets.sha256, sha256), ne(assets.source, "tone3000"));
 }

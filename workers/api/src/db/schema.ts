@@ -108,7 +108,10 @@ export const assets = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("assets_owner_sha256_uq").on(t.ownerId, t.sha256),
+    // Stored bytes are kept once per owner. A TONE3000 reference is its own entry even when the owner also uploaded
+    // the same file (its credit and licence must not be lost); it is unique per TONE3000 model instead.
+    uniqueIndex("assets_owner_sha256_uq").on(t.ownerId, t.sha256).where(sql`source <> 'tone3000'`),
+    uniqueIndex("assets_owner_tone3000_model_uq").on(t.ownerId, t.tone3000ModelId).where(sql`source = 'tone3000'`),
     index("assets_owner_kind_created_idx").on(t.ownerId, t.kind, t.createdAt),
   ],
 );

@@ -8,6 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { publicAsset } from "../assets/public-asset.ts";
 import { shootoutsUsingAsset } from "../assets/shootouts-using-asset.ts";
+import { storedBytesOf } from "../assets/upload-asset.ts";
 import type { Database } from "../context.ts";
 import { assetKindSchema } from "../contract/index.ts";
 import { assets } from "../db/schema.ts";
@@ -28,7 +29,7 @@ export const assetRouter = router({
     .input(
       z.object({
         kind: assetKindSchema.optional(),
-        /** Lets a client skip uploading bytes the library already holds. */
+        /** Lets a client skip uploading bytes the library already holds (stored uploads only, not references). */
         sha256: z
           .string()
           .regex(/^[0-9a-f]{64}$/, "sha256 must be 64 lowercase hex digits")
@@ -51,7 +52,7 @@ export const assetRouter = router({
           and(
             eq(assets.ownerId, ctx.user.id),
             input.kind ? eq(assets.kind, input.kind) : undefined,
-            input.sha256 ? eq(assets.sha256, input.sha256) : undefined,
+            input.sha256 ? storedBytesOf(ctx.user.id, input.sha256) : undefined,
             afterCursor(after, assets.createdAt, assets.id),
           ),
         )

@@ -62,11 +62,14 @@ async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket })
       ),
     ];
     if (!named.includes(sha256)) throw new AssetUploadError("NOT_FOUND", `render ${renderId} has no input ${sha256}`);
-    const asset = await ctx.db.query.assets.findFirst({
-      where: and(eq(assets.ownerId, render.ownerId), eq(assets.sha256, sha256)),
-    });
-    if (asset?.source === "tone3000") return streamTone3000Input(ctx, asset);
+    // The owner's stored upload of these bytes if there is one; otherwise the TONE3000 model, fetched for this request.
     const object = await ctx.media.get(assetObjectKey(render.ownerId, sha256));
+    if (!object) {
+      const reference = await ctx.db.query.assets.findFirst({
+        where: and(eq(assets.ownerId, render.ownerId), eq(assets.sha256, sha256), eq(assets.source, "tone3000")),
+      });
+      if (reference) return streamTone3000Input(ctx, reference);
+    }
     if (!object) throw new AssetUploadError("NOT_FOUND", `input ${sha256} of render ${renderId} is no longer stored`);
     return new Response(object.body, {
       headers: { "Content-Length": String(object.size), "Content-Type": "application/octet-stream" },

@@ -1,7 +1,7 @@
 /**
  * @module Adds a TONE3000 model to the user's library, on the user's request, as a reference: the file is fetched
- * once with the user's token to validate it and record its metadata and SHA-256, then dropped. Nothing is written
- * to R2 (TONE3000's terms forbid caching and re-hosting model files); renders fetch it again (render-files.ts).
+ * once with the user's token to validate it and record its metadata and SHA-256, then dropped. A reference is its own
+ * library entry (one per TONE3000 model), even when the user also uploaded the same file. Nothing is written to R2 (TONE3000's terms forbid caching and re-hosting model files); renders fetch it again (render-files.ts).
  */
 import { and, eq } from "drizzle-orm";
 import { ASSET_LIMITS, formatBytes } from "../assets/asset-limits.ts";
@@ -23,14 +23,8 @@ export async function importTone3000Model(
   ids: { toneId: number; modelId: number },
 ): Promise<{ asset: AssetRow; deduplicated: boolean }> {
   const { db } = store;
-  const already = await db.query.assets.findFirst({
-    where: and(
-      eq(assets.ownerId, ownerId),
-      eq(assets.tone3000ModelId, String(ids.modelId)),
-      eq(assets.tone3000ToneId, String(ids.toneId)),
-    ),
-  });
-  if (already) return { asset: already, deduplicated: true };
+  const already = await db.query.assets.findFirst({ where: referenceOf(ownerId, ids.modelId) });
+  if (already?.tone3000ToneId === String(ids.toneId)) return { asset: already, deduplicated: true };
 
   const fetched = await withTone3000Token(store, ownerId, async (token) => {
     const [tone, model] = await Promise.all([
@@ -55,12 +49,6 @@ export async function importTone3000Model(
 
   const { tone, model, kind, fileName, bytes } = fetched;
   const sha256 = await sha256HexOfBytes(bytes);
-  const sameBytes = await db.query.assets.findFirst({
-    where: and(eq(assets.ownerId, ownerId), eq(assets.sha256, sha256)),
-  });
-  // The user uploaded this very file before: that asset is it (and the render will use the stored upload).
-  if (sameBytes) return { asset: sameBytes, deduplicated: true };
-
   const metadata = await readAssetMetadata(kind, fileName, new Response(bytes).body ?? emptyStream(), bytes.byteLength);
   const creator = tone.user?.display_name || tone.user?.username || "unknown creator";
   const [inserted] = await db
@@ -88,9 +76,8 @@ export async function importTone3000Model(
     .onConflictDoNothing()
     .returning();
   if (inserted) return { asset: inserted, deduplicated: false };
-  const winner = await db.query.assets.findFirst({
-    where: and(eq(assets.ownerId, ownerId), eq(assets.sha256, sha256)),
-  });
+  // The same model was added concurrently: that asset is it.
+  const winner = await db.query.assets.findFirst({ where: referenceOf(ownerId, ids.modelId) });
   if (!winner) throw new Error(`asset row for TONE3000 model ${model.id} vanished after a unique-key conflict`);
   return { asset: winner, deduplicated: true };
 }
@@ -157,4 +144,8 @@ function normaliseToneUrl(url: string | null | undefined, toneId: number): strin
 
 function emptyStream(): ReadableStream<Uint8Array> {
   return new ReadableStream({ start: (controller) => controller.close() });
+}
+
+function referenceOf(ownerId: string, modelId: number) {
+  return and(eq(assets.ownerId, ownerId), eq(assets.source, "tone3000"), eq(assets.tone3000ModelId, String(modelId)));
 }

@@ -4,9 +4,9 @@
  * Format: `v1.<iv base64url>.<ciphertext+tag base64url>`.
  */
 /** Per isolate: importing the key once saves a WebCrypto call per token. */
-const keys = new Map<string, ReturnType<SubtleCrypto["importKey"]>>();
+const keys = new Map<string, ReturnType<typeof crypto.subtle.importKey>>();
 
-function importKey(keyBase64: string): ReturnType<SubtleCrypto["importKey"]> {
+function importKey(keyBase64: string): ReturnType<typeof crypto.subtle.importKey> {
   let key = keys.get(keyBase64);
   if (!key) {
     const raw = base64ToBytes(keyBase64);
