@@ -3,7 +3,6 @@
  * under a key derived from its SHA-256 (R2 verifies the declared hash), then reads the stored object back to parse
  * and validate it. Anything refused is deleted again, so a bad upload leaves nothing behind.
  */
-import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "../context.ts";
 import { type AssetKind, assetKindSchema } from "../contract/index.ts";
 import { type AssetRow, assets } from "../db/schema.ts";
@@ -11,6 +10,7 @@ import { assetObjectKey } from "../storage/r2-keys.ts";
 import { ASSET_LIMITS, formatBytes } from "./asset-limits.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
 import { assetContentType, readAssetMetadata } from "./read-asset-metadata.ts";
+import { storedBytesOf } from "./stored-bytes-of.ts";
 
 export interface AssetUpload {
   ownerId: string;
@@ -143,9 +143,4 @@ function isPlainFileName(name: string): boolean {
     if (code < 0x20 || code === 0x7f || name[i] === "/" || name[i] === "\\") return false;
   }
   return true;
-}
-
-/** The owner's stored copy of these bytes (a TONE3000 reference with the same bytes holds none). */
-export function storedBytesOf(ownerId: string, sha256: string) {
-  return and(eq(assets.ownerId, ownerId), eq(assets.sha256, sha256), ne(assets.source, "tone3000"));
 }

@@ -8,7 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { publicAsset } from "../assets/public-asset.ts";
 import { shootoutsUsingAsset } from "../assets/shootouts-using-asset.ts";
-import { storedBytesOf } from "../assets/upload-asset.ts";
+import { storedBytesOf } from "../assets/stored-bytes-of.ts";
 import type { Database } from "../context.ts";
 import { assetKindSchema } from "../contract/index.ts";
 import { assets } from "../db/schema.ts";

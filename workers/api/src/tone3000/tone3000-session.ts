@@ -108,7 +108,7 @@ async function refreshAfter(
   userId: string,
   seenGeneration: number,
 ): Promise<Tone3000AccessToken> {
-  const { db, config, now } = store;
+  const { db, now } = store;
   const deadline = Date.now() + REFRESH_LOCK_MS + 5_000;
   for (;;) {
     const claimed = await db
