@@ -11,26 +11,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./launch-chromium.ts";
 import { type LocalStack, startLocalStack } from "./local-stack.ts";
+import { watchPage as watch } from "./watch-page.ts";
 
 const SHOTS = join(import.meta.dirname, "..", "test-results", "app-flow");
 const DEMO = { email: "demo@guitar-tone-shootout.local", password: "shootout-demo" };
-
-/** Collects everything that went wrong in a page; `allow` lists problems provoked on purpose. */
-function watch(page: Page, allow: RegExp[] = []) {
-  const problems: string[] = [];
-  const add = (problem: string) => {
-    if (!allow.some((pattern) => pattern.test(problem))) problems.push(problem);
-  };
-  page.on("pageerror", (error) => add(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") add(`console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on("requestfailed", (request) => add(`request failed: ${request.url()} ${request.failure()?.errorText}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) add(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
 
 /** What the share page's player exposes as `window.__player.snapshot()` (see app/lib/ab-player.ts). */
 interface PlayerState {

@@ -10,6 +10,8 @@ import { join } from "node:path";
 
 export interface LocalStack {
   url: string;
+  /** The stack's own local state folder (D1, R2, the local render node's work folder), removed by `stop`. */
+  stateDir: string;
   stdout: () => string;
   stderr: () => string;
   stop: () => Promise<void>;
@@ -64,6 +66,7 @@ export async function startLocalStack({
   });
   return {
     url,
+    stateDir,
     stdout: () => stdout,
     stderr: () => stderr,
     stop: async () => {

@@ -65,6 +65,7 @@ export function renderAuthorizePage({ pending, username, tones, notice }: Author
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>TONE3000 — local stand-in</title>
+  <link rel="icon" href="data:,">
   <style>
     body { font: 15px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
     .note { background: #fff4d6; padding: .5rem .75rem; border-radius: 4px; }
