@@ -4,11 +4,12 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createDatabase } from "../src/context.ts";
 import { tone3000Accounts, tone3000OAuthStates, users } from "../src/db/schema.ts";
 import { encryptToken } from "../src/tone3000/token-cipher.ts";
-import { resetTone3000RateLimit } from "../src/tone3000/tone3000-http.ts";
+import { Tone3000Error } from "../src/tone3000/tone3000-error.ts";
+import { resetTone3000RateLimit, tone3000Fetch } from "../src/tone3000/tone3000-http.ts";
 import { tone3000AccessToken } from "../src/tone3000/tone3000-session.ts";
 import { sha256Hex } from "./support/audio-files.ts";
 import { type BrowserClient, browserClient, trpcFailure, uniqueEmail } from "./support/browser-client.ts";
@@ -489,5 +490,38 @@ describe("rate limits", () => {
     expect((await fakeStats()).requestsByPath["/api/v1/tones/search"] ?? 0).toBe(seen);
     await fakeControl("reset-rate-limit");
     resetTone3000RateLimit();
+  });
+});
+
+describe("talking to TONE3000", () => {
+  it("says plainly when TONE3000 cannot be reached", async () => {
+    const config = { ...tone3000Config(), baseUrl: "http://127.0.0.1:9" };
+    const error = await tone3000Fetch(config, "/user", { accessToken: "x" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Tone3000Error);
+    expect(error).toMatchObject({ code: "UNREACHABLE" });
+    expect((error as Error).message).toMatch(
+      /TONE3000 could not be reached \(GET \/api\/v1\/user: .*\)\. Check the connection/,
+    );
+  });
+
+  it("logs TONE3000's deprecation headers, and never sends the user's token to another origin", async () => {
+    const { user } = await linkedCreator();
+    const { token } = await tone3000AccessToken({ db, config: tone3000Config(), now: () => new Date() }, user.id);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const response = await tone3000Fetch(tone3000Config(), "/tones/search?platform=nam", { accessToken: token });
+      expect(response.headers.get("Deprecation")).toBe("true");
+      await response.body?.cancel();
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/TONE3000 deprecation on GET \/api\/v1\/tones\/search: .*legacy_platform_key/),
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    const elsewhere = await tone3000Fetch(tone3000Config(), "https://example.com/models/1.nam", {
+      accessToken: token,
+    }).catch((e: unknown) => e);
+    expect(elsewhere).toMatchObject({ code: "BAD_RESPONSE" });
+    expect((elsewhere as Error).message).toMatch(/pointed at https:\/\/example\.com, which is not/);
   });
 });
