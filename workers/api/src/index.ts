@@ -9,7 +9,8 @@ import { FILES_PREFIX, handleFiles } from "./routes/files.ts";
 import { handleRenderFiles, isRenderFilesPath } from "./routes/render-files.ts";
 import { handleTone3000Auth, TONE3000_AUTH_PREFIX } from "./routes/tone3000-auth.ts";
 
-export const TRPC_ENDPOINT = "/trpc";
+// Not exported: every named export of a Worker entry must be a handler (workerd refuses the module otherwise).
+const TRPC_ENDPOINT = "/trpc";
 
 export default {
   fetch(request, env) {
