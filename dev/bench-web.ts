@@ -1,8 +1,8 @@
 /**
  * @module `just bench-web`: the share page's server response time under 50 concurrent requests (p50/p95) and its
  * JavaScript size (gzip), beside the same figures for the landing page, against the real local stack with a
- * finished render. The local stack serves unminified development modules, which inflates the JS figures: compare
- * the two pages, not the absolutes.
+ * finished render. The stack serves the production build (`GTS_SERVE=preview`: `react-router build`, then the built
+ * Workers in workerd), so the JavaScript is what browsers would download in production.
  */
 import "./offline-env.ts";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -65,7 +65,8 @@ async function javascriptGzipBytes(pageUrl: string): Promise<number> {
   }
 }
 
-const stack = await startLocalStack();
+// The production build (minified, built Workers) in workerd, as deployed; not the development server.
+const stack = await startLocalStack({ env: { GTS_SERVE: "preview" } });
 const workDir = await mkdtemp(join(tmpdir(), "bench-web-"));
 try {
   const creator = localApiClient(stack.url);
@@ -93,8 +94,7 @@ try {
   await daemon.stop();
 
   const pages = { share: `${stack.url}s/${shootout.id}`, landing: stack.url };
-  // Warm up one request at a time first: in development Vite loads each module on first use, and requests that all
-  // wait on one in-flight module load are cancelled by workerd as hung (a dev-server effect, not the page's).
+  // Warm up one request at a time first, so the figures are of a running server, not of its first requests.
   for (const url of Object.values(pages)) await (await fetch(url)).arrayBuffer();
   for (const url of Object.values(pages)) await load(url);
   const figures: Record<string, number> = { concurrency: CONCURRENCY, requestsPerPage: CONCURRENCY * ROUNDS };

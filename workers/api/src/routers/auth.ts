@@ -32,7 +32,12 @@ const passwordSchema = z
   .max(MAX_PASSWORD_CHARS, `password must be at most ${MAX_PASSWORD_CHARS} characters`);
 
 /** A hash of a password nobody has, checked when the email is unknown so both failures cost the same time. */
-const unknownUserHash = hashPassword("no such user: equal-time comparison");
+let unknownUserHash: ReturnType<typeof hashPassword> | undefined;
+/** Made on first use: a deployed Worker may not generate random values (the salt) at module scope. */
+const hashForUnknownUser = () => {
+  unknownUserHash ??= hashPassword("no such user: equal-time comparison");
+  return unknownUserHash;
+};
 
 /** What the api says about the signed-in user: never the password fields. */
 export function publicUser(user: UserRow) {
@@ -98,7 +103,7 @@ export const authRouter = router({
       const stored =
         user?.passwordHash && user.passwordSalt && user.passwordIterations
           ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations }
-          : await unknownUserHash;
+          : await hashForUnknownUser();
       const valid = (await verifyPassword(input.password, stored)) && user !== undefined;
       if (!user || !valid) {
         await recordSignInFailure(ctx.db, keys, now);

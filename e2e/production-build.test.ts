@@ -1,0 +1,48 @@
+/**
+ * The production build, served as deployed (`GTS_SERVE=preview`: `react-router build`, then the built app, api and
+ * realtime Workers in workerd). The dev server loads modules lazily inside requests, which hides what a deployed
+ * Worker refuses at startup (named non-handler exports of an entry, random values or I/O at module scope): both
+ * happened here, and only this test would have caught them. Starting the stack runs the demo seed through this build.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localApiClient } from "../dev/seed/local-api-client.ts";
+import { DEMO_USER } from "../dev/seed/seed-demo.ts";
+import { type LocalStack, startLocalStack } from "./local-stack.ts";
+
+describe("the production build", () => {
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({ env: { GTS_SERVE: "preview" } });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("serves minified pages, the api, sign-in and the TONE3000 redirect from the built Workers", async () => {
+    const landing = await fetch(stack.url);
+    expect(landing.status).toBe(200);
+    const html = await landing.text();
+    // Built assets have content hashes in their names; the dev server serves /app/... sources instead.
+    expect(html).toMatch(/\/assets\/[\w-]+-[\w-]{8}\.js/);
+    expect(html).not.toContain("/@vite/client");
+
+    const unknown = localApiClient(stack.url);
+    await expect(
+      unknown.trpc.auth.signIn.mutate({ email: "nobody@example.com", password: "not a password at all" }),
+    ).rejects.toThrow(/email or password is wrong/);
+
+    const creator = localApiClient(stack.url);
+    await creator.trpc.auth.signIn.mutate({ email: DEMO_USER.email, password: DEMO_USER.password });
+    const { items } = await creator.trpc.shootout.list.query({});
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const share = await fetch(`${stack.url}s/${items[0]?.id}`);
+    expect(share.status).toBe(200);
+    expect(share.headers.get("cache-control")).toMatch(/public/);
+
+    const start = await creator.fetch(`${stack.url}auth/tone3000/start?purpose=signin`);
+    expect(start.status).toBe(302);
+    expect(start.headers.get("Location")).toMatch(/\/api\/v1\/oauth\/authorize\?/);
+  });
+});
