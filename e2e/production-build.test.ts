@@ -20,7 +20,7 @@ describe("the production build", () => {
     await stack?.stop();
   });
 
-  it("serves minified pages, the api, sign-in and the TONE3000 redirect from the built Workers", async () => {
+  it("serves minified pages, the api, sign-in, private pages and the TONE3000 redirect from the built Workers", async () => {
     const landing = await fetch(stack.url);
     expect(landing.status).toBe(200);
     const html = await landing.text();
@@ -40,6 +40,27 @@ describe("the production build", () => {
     const share = await fetch(`${stack.url}s/${items[0]?.id}`);
     expect(share.status).toBe(200);
     expect(share.headers.get("cache-control")).toMatch(/public/);
+
+    // The UI's authorization matches the api's: another user's private shootout is a not-found page, as for an id
+    // that does not exist; its owner sees it.
+    const copy = await creator.trpc.shootout.duplicate.mutate({ id: items[0]?.id ?? "" });
+    expect(copy.visibility).toBe("private");
+    const other = localApiClient(stack.url);
+    await other.trpc.auth.signUp.mutate({
+      email: `other-${Date.now()}@example.com`,
+      password: "correct horse battery",
+      displayName: "Someone else",
+    });
+    const page = (client: typeof creator, path: string) => client.fetch(`${stack.url}${path.slice(1)}`);
+    const theirs = await page(other, `/shootouts/${copy.id}`);
+    expect(theirs.status).toBe(404);
+    expect(await theirs.text()).toContain("Page not found");
+    expect((await page(other, `/s/${copy.id}`)).status).toBe(404);
+    const missing = await page(other, `/shootouts/${crypto.randomUUID()}`);
+    expect(missing.status).toBe(404);
+    const own = await page(creator, `/shootouts/${copy.id}`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain(copy.title.replace(/&/g, "&amp;"));
 
     const start = await creator.fetch(`${stack.url}auth/tone3000/start?purpose=signin`);
     expect(start.status).toBe(302);
