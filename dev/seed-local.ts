@@ -7,7 +7,13 @@ import { type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 import { sharedFixturesDir } from "./shared-fixtures-dir.ts";
 
 export async function seedLocal(baseUrl: string): Promise<SeedResult> {
-  return seedDemo({ baseUrl, assetsDir: join(localStateDir(), "demo-assets"), sharedFixturesDir });
+  return seedDemo({
+    baseUrl,
+    assetsDir: join(localStateDir(), "demo-assets"),
+    sharedFixturesDir,
+    // Tests and benchmarks start the stack with GTS_SEED_RENDER=off: a queued demo render would be claimed first.
+    render: process.env.GTS_SEED_RENDER !== "off",
+  });
 }
 
 if (import.meta.main) {

@@ -33,6 +33,9 @@ describe("a clean start of the local stack", () => {
     );
     const counts = (await page.getByTestId("library-counts").textContent()) ?? "";
     expect(Number(/(\d+) assets/.exec(counts)?.[1])).toBeGreaterThanOrEqual(6);
+    // Nothing rendered yet (the seed queues no render here), so the examples say how to get one.
+    await expect(page.getByRole("heading", { name: "Listen to a shootout" }).count()).resolves.toBe(1);
+    await page.getByTestId("no-examples").waitFor();
     await expect(page.getByTestId("status-d1").textContent()).resolves.toBe("Database: ok");
     await expect(page.getByTestId("status-r2").textContent()).resolves.toBe("Media storage: ok");
 

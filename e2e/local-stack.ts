@@ -33,6 +33,8 @@ export async function startLocalStack({
   const child = spawn("node", ["dev/start-local.ts"], {
     env: {
       ...process.env,
+      // No demo render queued by the seed (unless `env` asks): tests decide what renders, and when.
+      GTS_SEED_RENDER: "off",
       ...env,
       GTS_STATE_DIR: stateDir,
       GTS_PORT: String(port),

@@ -13,14 +13,15 @@ describe("the production build", () => {
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startLocalStack({ env: { GTS_SERVE: "preview" } });
+    // With its local render node and the seed's demo render: the built api and a real node render the example.
+    stack = await startLocalStack({ localNode: true, env: { GTS_SERVE: "preview", GTS_SEED_RENDER: "on" } });
   });
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-  it("serves minified pages, the api, sign-in, private pages and the TONE3000 redirect from the built Workers", async () => {
+  it("serves minified pages, the api, sign-in, private pages, a rendered example and the TONE3000 redirect", async () => {
     const landing = await fetch(stack.url);
     expect(landing.status).toBe(200);
     const html = await landing.text();
@@ -62,8 +63,18 @@ describe("the production build", () => {
     expect(own.status).toBe(200);
     expect(await own.text()).toContain(copy.title.replace(/&/g, "&amp;"));
 
+    // The seeded public demo shootout, once the local node has rendered it, is featured on the landing page.
+    const deadline = Date.now() + 150_000;
+    let featured = "";
+    while (!featured.includes('data-testid="example-shootout"') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      featured = await (await fetch(stack.url)).text();
+    }
+    expect(featured).toContain('data-testid="example-shootout"');
+    expect(featured).toContain("Demo: clean, crunch and high-gain through a 4x12");
+
     const start = await creator.fetch(`${stack.url}auth/tone3000/start?purpose=signin`);
     expect(start.status).toBe(302);
     expect(start.headers.get("Location")).toMatch(/\/api\/v1\/oauth\/authorize\?/);
-  });
+  }, 240_000);
 });

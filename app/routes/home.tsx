@@ -1,4 +1,5 @@
 import { Link, useRouteLoaderData } from "react-router";
+import { PublicShootoutCard } from "../components/PublicShootoutCard";
 import { api } from "../lib/api.server";
 import type { loader as rootLoader } from "../root";
 import type { Route } from "./+types/home";
@@ -11,11 +12,12 @@ export function meta(_: Route.MetaArgs) {
 }
 
 export async function loader(_: Route.LoaderArgs) {
-  return { health: await api.health.check.query() };
+  const [health, examples] = await Promise.all([api.health.check.query(), api.shootout.listPublic.query({ limit: 6 })]);
+  return { health, examples };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { health } = loaderData;
+  const { health, examples } = loaderData;
   const { counts } = health.d1;
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
   return (
@@ -53,6 +55,20 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </>
         )}
       </p>
+      <section className="examples" aria-labelledby="examples-heading">
+        <h2 id="examples-heading">Listen to a shootout</h2>
+        {examples.length > 0 ? (
+          <ul className="example-list">
+            {examples.map((shootout) => (
+              <PublicShootoutCard key={shootout.id} shootout={shootout} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted" data-testid="no-examples">
+            No public shootouts yet. Render one, make it public, and it is featured here for anyone to hear.
+          </p>
+        )}
+      </section>
       <section className="status" aria-label="System status">
         <h2>Library</h2>
         <p data-testid="library-counts">

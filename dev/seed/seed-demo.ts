@@ -3,7 +3,8 @@
  * creator, upload the generated DI riff, cabinet IRs and `.nam` captures (dev/demo), and create a shootout comparing
  * the captures. When `../shared/fixtures` exists it also uploads the real fixture DI, captures and IRs as a second
  * shootout. With the local TONE3000 stand-in running, the demo creator is connected to it and a third shootout uses a
- * capture and an IR from it by reference (seed-tone3000-demo.ts). Idempotent: uploads of the same bytes are deduplicated, and shootouts are created once by title.
+ * capture and an IR from it by reference (seed-tone3000-demo.ts). The generated shootout is public and, with `render`,
+ * gets a render queued for the local node, so the landing page has an example to play. Idempotent: uploads of the same bytes are deduplicated, and shootouts are created once by title.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -42,6 +43,8 @@ export async function seedDemo(options: {
   assetsDir: string;
   /** `../shared/fixtures`, when present. */
   sharedFixturesDir?: string;
+  /** Queue a render of the generated demo shootout if it has none (the local node renders it). */
+  render?: boolean;
 }): Promise<SeedResult> {
   const api = localApiClient(options.baseUrl);
   await signInOrUp(api);
@@ -75,7 +78,7 @@ export async function seedDemo(options: {
   }
 
   const generatedAssets: UploadedAsset[] = [];
-  const existing = new Set((await api.trpc.shootout.list.query({ limit: 100 })).items.map((s) => s.title));
+  const existing = new Map((await api.trpc.shootout.list.query({ limit: 100 })).items.map((s) => [s.title, s.id]));
   let assetCount = 0;
   for (const shootout of shootouts) {
     const uploaded: UploadedAsset[] = [];
@@ -90,8 +93,16 @@ export async function seedDemo(options: {
       );
     }
     assetCount += uploaded.length;
-    if (!existing.has(shootout.title)) await createShootout(api, shootout, uploaded);
-    if (shootout === shootouts[0]) generatedAssets.push(...uploaded);
+    const first = shootout === shootouts[0];
+    const id =
+      existing.get(shootout.title) ?? (await createShootout(api, shootout, uploaded, first ? "public" : "unlisted"));
+    if (first) {
+      generatedAssets.push(...uploaded);
+      // The landing page features public shootouts with a finished render: npm start's local node renders this one.
+      if (options.render && (await api.trpc.render.list.query({ shootoutId: id })).length === 0) {
+        await api.trpc.render.submit.mutate({ shootoutId: id });
+      }
+    }
   }
   const di = generatedAssets.find((a) => a.kind === "di");
   const capture = generatedAssets.filter((a) => a.kind === "capture").at(-1);
@@ -113,21 +124,22 @@ async function signInOrUp(api: LocalApiClient): Promise<void> {
   }
 }
 
-/** One chain per capture, each through the first IR; the first DI's opening seconds as the riff; unlisted. */
+/** One chain per capture, each through the first IR; the first DI's opening seconds as the riff. */
 async function createShootout(
   api: LocalApiClient,
   shootout: { title: string; description: string },
   uploaded: UploadedAsset[],
-): Promise<void> {
+  visibility: "public" | "unlisted",
+): Promise<string> {
   const di = uploaded.find((a) => a.kind === "di");
   const ir = uploaded.find((a) => a.kind === "ir");
   const captures = uploaded.filter((a) => a.kind === "capture");
   if (!di || !ir || captures.length < 2 || di.metadata.kind !== "audio") {
     throw new Error(`seed: shootout "${shootout.title}" needs a DI, an IR and two captures`);
   }
-  await api.trpc.shootout.create.mutate({
+  const created = await api.trpc.shootout.create.mutate({
     ...shootout,
-    visibility: "unlisted",
+    visibility,
     diTracks: [
       { assetId: di.id, riffs: [{ startSeconds: 0.25, endSeconds: Math.min(4.25, di.metadata.durationSeconds) }] },
     ],
@@ -140,4 +152,5 @@ async function createShootout(
       ],
     })),
   });
+  return created.id;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { browserClient, trpcFailure } from "./support/browser-client.ts";
 import { creatorWithLibrary, twoChainSpec } from "./support/library.ts";
+import { nodeClient } from "./support/node-client.ts";
 
 describe("creating and editing shootouts", () => {
   it("creates a two-chain shootout with the contract's defaults and reads it back", async () => {
@@ -127,5 +128,55 @@ describe("the shared read path", () => {
       message: `no shootout ${id}`,
     });
     expect(await trpcFailure(lib.browser.trpc.shootout.getShared.query({ id }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("public examples (the landing page)", () => {
+  it("lists public shootouts with a finished render, newest first, and never private or unlisted ones", async () => {
+    const lib = await creatorWithLibrary();
+    const { token } = await lib.browser.trpc.node.create.mutate({ name: "node" });
+    const node = nodeClient(token);
+    const rendered = async (visibility: "private" | "unlisted" | "public", title: string) => {
+      const { id } = await lib.browser.trpc.shootout.create.mutate(twoChainSpec(lib, { visibility, title }));
+      const render = await lib.browser.trpc.render.submit.mutate({ shootoutId: id });
+      const claim = await node.render.claim.mutate({});
+      expect(claim?.renderId).toBe(render.id);
+      await node.render.complete.mutate({
+        renderId: render.id,
+        manifest: {
+          renderId: render.id,
+          specHash: render.specHash,
+          createdAt: new Date().toISOString(),
+          artifacts: [],
+          cues: [],
+          loudness: [],
+        },
+      });
+      return id;
+    };
+    const older = await rendered("public", "Public, rendered first");
+    await rendered("unlisted", "Unlisted, rendered");
+    await rendered("private", "Private, rendered");
+    const newer = await rendered("public", "Public, rendered last");
+    const { id: unrendered } = await lib.browser.trpc.shootout.create.mutate(
+      twoChainSpec(lib, { visibility: "public", title: "Public, never rendered" }),
+    );
+
+    const listed = await browserClient().trpc.shootout.listPublic.query({});
+    const ids = listed.map((s) => s.id);
+    expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
+    expect(ids).not.toContain(unrendered);
+    expect(listed.map((s) => s.title)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Unlisted|Private/)]));
+    expect(listed.find((s) => s.id === newer)).toMatchObject({
+      title: "Public, rendered last",
+      creator: "Creator",
+      chains: [
+        { name: "Amp A", colour: "#f5a524" },
+        { name: "Amp B", colour: "#17c964" },
+      ],
+    });
+    expect(await trpcFailure(browserClient().trpc.shootout.listPublic.query({ limit: 1000 }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

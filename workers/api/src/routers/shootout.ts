@@ -3,10 +3,10 @@
  * shared view of unlisted and public ones. Another user's private shootout is reported as not found.
  */
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { z } from "zod";
 import { MAX_TITLE_CHARS, shootoutSpecSchema } from "../contract/index.ts";
-import { renders, shootouts, users } from "../db/schema.ts";
+import { chains, renders, shootouts, users } from "../db/schema.ts";
 import { ownedShootout, ownerView, shootoutAssets } from "../shootouts/owned-shootout.ts";
 import { planShootout } from "../shootouts/plan-shootout.ts";
 import { readShootout } from "../shootouts/read-shootout.ts";
@@ -17,6 +17,7 @@ import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 import { afterCursor, decodeCursor, encodeCursor } from "./keyset-cursor.ts";
 
 export const MAX_SHOOTOUTS_PER_PAGE = 100;
+export const MAX_PUBLIC_LISTED = 24;
 const idInput = z.object({ id: z.string().min(1).max(64) });
 
 export const shootoutRouter = router({
@@ -95,6 +96,51 @@ export const shootoutRouter = router({
     const loaded = await ownedShootout(ctx.db, ctx.user.id, input.id);
     return planShootout(loaded.spec, await shootoutAssets(ctx.db, loaded));
   }),
+
+  /**
+   * Public shootouts with a finished render, newest render first: the landing page's examples. Unlisted ones are
+   * never listed (their link is the only way in).
+   */
+  listPublic: publicProcedure
+    .input(
+      z.object({
+        limit: z.number().int().min(1).max(MAX_PUBLIC_LISTED, `limit must be at most ${MAX_PUBLIC_LISTED}`).default(6),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const finishedAt = max(renders.finishedAt);
+      const rows = await ctx.db
+        .select({
+          id: shootouts.id,
+          title: shootouts.title,
+          description: shootouts.description,
+          creator: users.displayName,
+          finishedAt,
+        })
+        .from(shootouts)
+        .innerJoin(renders, and(eq(renders.shootoutId, shootouts.id), eq(renders.status, "succeeded")))
+        .innerJoin(users, eq(users.id, shootouts.ownerId))
+        .where(eq(shootouts.visibility, "public"))
+        .groupBy(shootouts.id)
+        .orderBy(desc(finishedAt))
+        .limit(input.limit);
+      const chainRows = rows.length
+        ? await ctx.db
+            .select({ shootoutId: chains.shootoutId, name: chains.name, colour: chains.colour })
+            .from(chains)
+            .where(
+              inArray(
+                chains.shootoutId,
+                rows.map((r) => r.id),
+              ),
+            )
+            .orderBy(chains.shootoutId, chains.position)
+        : [];
+      return rows.map((row) => ({
+        ...row,
+        chains: chainRows.filter((c) => c.shootoutId === row.id).map(({ name, colour }) => ({ name, colour })),
+      }));
+    }),
 
   /** The shared view of an unlisted or public shootout, for anyone with its link. */
   getShared: publicProcedure.input(idInput).query(async ({ ctx, input }) => {
