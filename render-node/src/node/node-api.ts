@@ -1,14 +1,15 @@
 /**
- * @module The render node's view of the api: tRPC procedures with its bearer token, and the two streamed file
- * routes (inputs in, artifacts out). Nodes never see D1 or R2 credentials.
+ * @module The render node's view of the api: tRPC procedures with its bearer token, and the streamed file routes
+ * (inputs in, artifacts out: one request, or R2 multipart through the api above a threshold, see artifact-upload.ts).
+ * Nodes never see D1 or R2 credentials.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { AppRouter } from "@gts/api/router";
 import { createTRPCClient, httpLink } from "@trpc/client";
+import { type ArtifactUploadOptions, type ArtifactUploadSettings, uploadArtifactFile } from "./artifact-upload.ts";
 
 export type NodeTrpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 
@@ -37,16 +38,20 @@ export interface NodeApi {
   trpc: NodeTrpc;
   /** Streams one input of a held render into `destPath`; returns the SHA-256 of what arrived and its policy. */
   downloadInput(renderId: string, sha256: string, destPath: string): Promise<DownloadedInput>;
-  /** Streams a file up as an artifact of a held render; returns its size and SHA-256. */
+  /**
+   * Streams a file up as an artifact of a held render (in parts above the multipart threshold, reporting each);
+   * returns its size and SHA-256.
+   */
   uploadArtifact(
     renderId: string,
     name: string,
     path: string,
     contentType: string,
+    options?: ArtifactUploadOptions,
   ): Promise<{ bytes: number; sha256: string }>;
 }
 
-export function createNodeApi(options: { apiUrl: string; token: string }): NodeApi {
+export function createNodeApi(options: { apiUrl: string; token: string; upload?: ArtifactUploadSettings }): NodeApi {
   const base = new URL(options.apiUrl);
   const authorization = { Authorization: `Bearer ${options.token}` };
   const trpc = createTRPCClient<AppRouter>({
@@ -74,24 +79,15 @@ export function createNodeApi(options: { apiUrl: string; token: string }): NodeA
       );
       return { sha256: hash.digest("hex"), transient: isTransientInputResponse(response.headers) };
     },
-    async uploadArtifact(renderId, name, path, contentType) {
-      const hash = createHash("sha256");
-      await pipeline(createReadStream(path), hash);
-      const sha256 = hash.digest("hex");
-      const { size } = await stat(path);
-      const response = await fetch(new URL(`/files/renders/${renderId}/artifacts/${encodeURIComponent(name)}`, base), {
-        method: "PUT",
-        headers: {
-          ...authorization,
-          "Content-Type": contentType,
-          "Content-Length": String(size),
-          "X-Content-SHA256": sha256,
-        },
-        body: Readable.toWeb(createReadStream(path)) as ReadableStream,
-        duplex: "half",
-      } as RequestInit);
-      if (!response.ok) throw new Error(`artifact ${name}: ${response.status} ${await response.text()}`);
-      return { bytes: size, sha256 };
+    uploadArtifact(renderId, name, path, contentType, uploadOptions) {
+      return uploadArtifactFile(
+        { base, authorization, settings: options.upload ?? {} },
+        renderId,
+        name,
+        path,
+        contentType,
+        uploadOptions,
+      );
     },
   };
 }

@@ -2,23 +2,9 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "./support/audio-files.ts";
 import { browserClient } from "./support/browser-client.ts";
-import { creatorWithLibrary, twoChainSpec } from "./support/library.ts";
+import { leasedRender } from "./support/leased-render.ts";
+import { creatorWithLibrary } from "./support/library.ts";
 import { nodeClient } from "./support/node-client.ts";
-
-async function leasedRender() {
-  const lib = await creatorWithLibrary();
-  const { id: shootoutId } = await lib.browser.trpc.shootout.create.mutate(twoChainSpec(lib));
-  const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
-  const { token } = await lib.browser.trpc.node.create.mutate({ name: "node" });
-  const claim = await nodeClient(token).render.claim.mutate({});
-  if (!claim) throw new Error("nothing claimed");
-  const call = (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set("Authorization", `Bearer ${token}`);
-    return exports.default.fetch(new Request(`http://localhost:5173${path}`, { ...init, headers }));
-  };
-  return { lib, renderId: id, spec: claim.spec, call, token };
-}
 
 describe("render-node file transfer", () => {
   it("streams exactly the inputs the frozen spec names, to the node that holds the render", async () => {

@@ -1,10 +1,13 @@
 /**
  * @module `startFakeRenderApi`: a local HTTP server standing in for the api as a render node sees it: the node's
  * tRPC procedures (`node.hello`, `render.claim`/`heartbeat`/`report`/`complete`/`fail`/`release`, plain JSON as the
- * api's `httpLink` speaks it) and the two file routes (`GET /files/renders/:id/inputs/:sha256`, `PUT
- * /files/renders/:id/artifacts/:name`). Tests queue claims, serve input bytes with chosen headers and read back what
- * the node did: downloads, uploads, completions and failures.
+ * api's `httpLink` speaks it) and the file routes (`GET /files/renders/:id/inputs/:sha256`, `PUT
+ * /files/renders/:id/artifacts/:name`, and the multipart upload routes under `…/artifacts/:name/uploads`, which honour
+ * any part size asked for and check each part's length and the whole SHA-256 as the api does). Tests queue claims,
+ * serve input bytes with chosen headers, make chosen part uploads fail, and read back what the node did: downloads,
+ * uploads, parts, completions and failures.
  */
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RenderSpec } from "@gts/api/contract";
@@ -13,6 +16,22 @@ export interface FakeInput {
   bytes: Uint8Array;
   /** Extra response headers, e.g. `{ "X-GTS-Input-Policy": "transient", "Cache-Control": "no-store" }`. */
   headers?: Record<string, string>;
+}
+
+/** One multipart upload, as the fake api saw it. */
+export interface FakeMultipartUpload {
+  uploadId: string;
+  renderId: string;
+  name: string;
+  bytes: number;
+  sha256: string;
+  partBytes: number;
+  parts: number;
+  /** The part numbers of every part request, in arrival order (failed and retried ones included). */
+  partRequests: number[];
+  /** The bytes of each part stored. */
+  received: Map<number, Buffer>;
+  state: "open" | "completed" | "aborted";
 }
 
 /** How a render ended, as the node reported it. */
@@ -35,6 +54,13 @@ export interface FakeRenderApi {
   uploads: Map<string, string[]>;
   /** Every tRPC call, as `procedure renderId?`. */
   calls: string[];
+  /** Multipart uploads, in the order they were started. */
+  multipartUploads: FakeMultipartUpload[];
+  /**
+   * Makes the next `times` requests for part `partNumber` (of any upload) fail: answered with `status`, or with the
+   * connection dropped mid-request when `status` is 0.
+   */
+  failPart(partNumber: number, times: number, status?: number): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +75,8 @@ export async function startFakeRenderApi(): Promise<FakeRenderApi> {
   const downloads = new Map<string, number>();
   const uploads = new Map<string, string[]>();
   const calls: string[] = [];
+  const multipartUploads: FakeMultipartUpload[] = [];
+  const partFailures = new Map<number, { times: number; status: number }>();
 
   const outcomeOf = (renderId: string) => {
     let entry = outcomes.get(renderId);
@@ -112,8 +140,95 @@ export async function startFakeRenderApi(): Promise<FakeRenderApi> {
     }
   }
 
+  /** The multipart routes; false when the request is not one of them. */
+  async function handleMultipart(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+    const route =
+      /^\/files\/renders\/([\w-]+)\/artifacts\/([^/]+)\/uploads(?:\/([^/]+)(?:\/parts\/(\d+)|\/(complete))?)?$/.exec(
+        url.pathname,
+      );
+    if (!route) return false;
+    const [, renderId = "", encodedName = "", encodedUploadId, partNumber, complete] = route;
+    const name = decodeURIComponent(encodedName);
+    if (encodedUploadId === undefined && request.method === "POST") {
+      const declared = JSON.parse((await readBody(request)).toString("utf8")) as {
+        bytes: number;
+        sha256: string;
+        partBytes: number;
+      };
+      const upload: FakeMultipartUpload = {
+        uploadId: `upload-${multipartUploads.length + 1}`,
+        renderId,
+        name,
+        bytes: declared.bytes,
+        sha256: declared.sha256,
+        partBytes: declared.partBytes,
+        parts: Math.ceil(declared.bytes / declared.partBytes),
+        partRequests: [],
+        received: new Map(),
+        state: "open",
+      };
+      multipartUploads.push(upload);
+      sendJson(response, 201, { uploadId: upload.uploadId, partBytes: upload.partBytes, parts: upload.parts });
+      return true;
+    }
+    const upload = multipartUploads.find(
+      (u) => u.uploadId === decodeURIComponent(encodedUploadId ?? "") && u.renderId === renderId && u.name === name,
+    );
+    if (upload === undefined) {
+      await readBody(request);
+      sendJson(response, 404, { error: { code: "NOT_FOUND", message: "no such upload" } });
+      return true;
+    }
+    if (partNumber !== undefined && request.method === "PUT") {
+      const n = Number(partNumber);
+      upload.partRequests.push(n);
+      const failure = partFailures.get(n);
+      if (failure !== undefined && failure.times > 0) {
+        failure.times--;
+        if (failure.status === 0) {
+          request.socket.destroy();
+          return true;
+        }
+        await readBody(request);
+        sendJson(response, failure.status, { error: { code: "FAILED", message: `part ${n} failed on purpose` } });
+        return true;
+      }
+      const body = await readBody(request);
+      const expected = n < upload.parts ? upload.partBytes : upload.bytes - (upload.parts - 1) * upload.partBytes;
+      if (upload.state !== "open" || n < 1 || n > upload.parts || body.length !== expected) {
+        sendJson(response, 400, { error: { code: "BAD_REQUEST", message: `part ${n} must be ${expected} bytes` } });
+        return true;
+      }
+      upload.received.set(n, body);
+      sendJson(response, 200, { partNumber: n, etag: `etag-${n}-${createHash("md5").update(body).digest("hex")}` });
+      return true;
+    }
+    if (complete !== undefined && request.method === "POST") {
+      const { parts } = JSON.parse((await readBody(request)).toString("utf8")) as {
+        parts: { partNumber: number; etag: string }[];
+      };
+      const whole = Buffer.concat(parts.map((p) => upload.received.get(p.partNumber) ?? Buffer.alloc(0)));
+      if (parts.length !== upload.parts || createHash("sha256").update(whole).digest("hex") !== upload.sha256) {
+        sendJson(response, 400, { error: { code: "BAD_REQUEST", message: "not the declared SHA-256" } });
+        return true;
+      }
+      if (upload.state === "open") uploads.set(renderId, [...(uploads.get(renderId) ?? []), name]);
+      upload.state = "completed";
+      sendJson(response, 201, { name, key: `renders/${renderId}/${name}`, bytes: upload.bytes, sha256: upload.sha256 });
+      return true;
+    }
+    if (partNumber === undefined && complete === undefined && request.method === "DELETE") {
+      upload.state = "aborted";
+      upload.received.clear();
+      response.writeHead(204).end();
+      return true;
+    }
+    return false;
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://fake");
+    if (await handleMultipart(request, response, url)) return;
     const body = await readBody(request);
     const trpc = /^\/trpc\/([\w.]+)$/.exec(url.pathname);
     if (trpc && request.method === "POST") {
@@ -174,6 +289,8 @@ export async function startFakeRenderApi(): Promise<FakeRenderApi> {
     downloads,
     uploads,
     calls,
+    multipartUploads,
+    failPart: (partNumber, times, status = 503) => void partFailures.set(partNumber, { times, status }),
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

@@ -3,7 +3,12 @@
  * `GET /files/renders/:id/inputs/:sha256` streams an input of a render the node holds (only assets its frozen spec
  * names; a TONE3000 model is fetched from TONE3000 for this request and never stored), and
  * `PUT /files/renders/:id/artifacts/:name` stores an artifact under a key derived from the render and the
- * name, so a retried upload overwrites the same object. R2 verifies the declared SHA-256. Finished artifacts are
+ * name, so a retried upload overwrites the same object. R2 verifies the declared SHA-256. An artifact over
+ * {@link MAX_ARTIFACT_BYTES} (a long 4K video) goes up in parts instead (see renders/artifact-multipart-upload.ts):
+ * `POST …/artifacts/:name/uploads` {bytes, sha256, contentType, partBytes?} → {uploadId, partBytes, parts},
+ * `PUT …/uploads/:uploadId/parts/:n` → {partNumber, etag}, `POST …/uploads/:uploadId/complete` {parts} (hashes the
+ * whole object, deleting it on a mismatch) and `DELETE …/uploads/:uploadId` (abort). Every route but the download is
+ * for the node holding the render's lease only. Finished artifacts are
  * downloaded with `GET /files/renders/:id/artifacts/:name` by the owner (cookie) or, for shared shootouts, anyone.
  */
 import { and, eq, gt } from "drizzle-orm";
@@ -12,11 +17,20 @@ import { type Context, createContextInner } from "../context.ts";
 import { artifactNameSchema } from "../contract/index.ts";
 import { assets, renders, shootouts } from "../db/schema.ts";
 import { nodeForToken } from "../nodes/node-tokens.ts";
+import {
+  abortArtifactUpload,
+  completeArtifactUpload,
+  createArtifactUpload,
+  uploadArtifactPart,
+} from "../renders/artifact-multipart-upload.ts";
 import { assetObjectKey, renderArtifactKey } from "../storage/r2-keys.ts";
 import { streamTone3000Input } from "../tone3000/stream-tone3000-input.ts";
 
 const INPUT_PATH = /^\/files\/renders\/([0-9A-Za-z_-]{1,64})\/inputs\/([0-9a-f]{64})$/;
 const ARTIFACT_PATH = /^\/files\/renders\/([0-9A-Za-z_-]{1,64})\/artifacts\/([^/]{1,255})$/;
+/** `…/artifacts/:name/uploads[/:uploadId[/parts/:n | /complete]]`: a multipart upload. */
+const UPLOAD_PATH =
+  /^\/files\/renders\/([0-9A-Za-z_-]{1,64})\/artifacts\/([^/]{1,255})\/uploads(?:\/([^/]{1,1024})(?:\/parts\/(\d{1,5})|\/(complete))?)?$/;
 /** One request body; a Worker accepts up to 100 MB on the smaller Cloudflare plans. Larger artifacts need multipart. */
 export const MAX_ARTIFACT_BYTES = 100 * 1024 * 1024;
 
@@ -39,7 +53,8 @@ async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket })
   const { pathname } = new URL(request.url);
   const input = INPUT_PATH.exec(pathname);
   const artifact = ARTIFACT_PATH.exec(pathname);
-  const renderId = input?.[1] ?? artifact?.[1];
+  const upload = UPLOAD_PATH.exec(pathname);
+  const renderId = input?.[1] ?? artifact?.[1] ?? upload?.[1];
   if (!renderId) throw new AssetUploadError("NOT_FOUND", `no such file route ${pathname}`);
 
   const now = ctx.now();
@@ -76,24 +91,24 @@ async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket })
     });
   }
 
+  if (upload?.[2]) return multipartRoute(ctx, request, renderId, artifactName(upload[2]), upload);
+
   if (artifact?.[2] && request.method === "PUT") {
-    const name = artifactNameSchema.safeParse(decodeURIComponent(artifact[2]));
-    if (!name.success)
-      throw new AssetUploadError("BAD_REQUEST", `artifact name: ${name.error.issues[0]?.message ?? "invalid"}`);
+    const name = artifactName(artifact[2]);
     const length = Number(request.headers.get("Content-Length"));
     if (!Number.isSafeInteger(length) || length <= 0)
-      throw new AssetUploadError("LENGTH_REQUIRED", `${name.data}: Content-Length is required`);
+      throw new AssetUploadError("LENGTH_REQUIRED", `${name}: Content-Length is required`);
     if (length > MAX_ARTIFACT_BYTES) {
       throw new AssetUploadError(
         "PAYLOAD_TOO_LARGE",
-        `${name.data}: ${length} bytes is over the ${MAX_ARTIFACT_BYTES} byte limit of one upload`,
+        `${name}: ${length} bytes is over the ${MAX_ARTIFACT_BYTES} byte limit of one upload: upload it in parts (POST …/uploads)`,
       );
     }
     const sha256 = request.headers.get("X-Content-SHA256")?.toLowerCase() ?? "";
     if (!/^[0-9a-f]{64}$/.test(sha256))
       throw new AssetUploadError("BAD_REQUEST", "X-Content-SHA256 must be the artifact's SHA-256 as 64 hex digits");
     const contentType = request.headers.get("Content-Type") ?? "application/octet-stream";
-    const key = renderArtifactKey(renderId, name.data);
+    const key = renderArtifactKey(renderId, name);
     const fixed = new FixedLengthStream(length);
     const piping = request.body?.pipeTo(fixed.writable).catch(() => {});
     try {
@@ -101,13 +116,66 @@ async function route(request: Request, env: { DB: D1Database; MEDIA: R2Bucket })
     } catch (error) {
       throw new AssetUploadError(
         "BAD_REQUEST",
-        `${name.data}: not stored: the bytes do not match Content-Length or X-Content-SHA256 (${String(error)})`,
+        `${name}: not stored: the bytes do not match Content-Length or X-Content-SHA256 (${String(error)})`,
       );
     }
     await piping;
-    return Response.json({ name: name.data, key, bytes: length, sha256 }, { status: 201 });
+    return Response.json({ name, key, bytes: length, sha256 }, { status: 201 });
   }
   return new Response("Method not allowed", { status: 405 });
+}
+
+function artifactName(encoded: string): string {
+  const name = artifactNameSchema.safeParse(decodePathSegment(encoded));
+  if (!name.success)
+    throw new AssetUploadError("BAD_REQUEST", `artifact name: ${name.error.issues[0]?.message ?? "invalid"}`);
+  return name.data;
+}
+
+/** The multipart routes, for the node holding the render (checked by the caller). */
+async function multipartRoute(
+  ctx: Context,
+  request: Request,
+  renderId: string,
+  name: string,
+  [, , , encodedUploadId, partNumber, complete]: RegExpExecArray,
+): Promise<Response> {
+  const { method } = request;
+  if (encodedUploadId === undefined) {
+    if (method !== "POST") return new Response("Method not allowed", { status: 405 });
+    const started = await createArtifactUpload(ctx.media, renderId, name, await jsonBody(request, name));
+    return Response.json(started, { status: 201 });
+  }
+  const uploadId = decodePathSegment(encodedUploadId);
+  if (partNumber !== undefined && method === "PUT") {
+    const part = await uploadArtifactPart(ctx.media, renderId, name, uploadId, Number(partNumber), request);
+    return Response.json(part);
+  }
+  if (complete !== undefined && method === "POST") {
+    const body = await jsonBody(request, name);
+    return Response.json(await completeArtifactUpload(ctx.media, renderId, name, uploadId, body), { status: 201 });
+  }
+  if (partNumber === undefined && complete === undefined && method === "DELETE") {
+    await abortArtifactUpload(ctx.media, renderId, name, uploadId);
+    return new Response(null, { status: 204 });
+  }
+  return new Response("Method not allowed", { status: 405 });
+}
+
+function decodePathSegment(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new AssetUploadError("BAD_REQUEST", `${encoded} is not a well-formed URL path segment`);
+  }
+}
+
+async function jsonBody(request: Request, name: string): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AssetUploadError("BAD_REQUEST", `${name}: the request body must be JSON`);
+  }
 }
 
 /**
