@@ -16,7 +16,7 @@
  */
 import { AssetUploadError } from "../assets/asset-upload-error.ts";
 import { contentTypeSchema } from "../contract/index.ts";
-import { renderArtifactKey } from "../storage/r2-keys.ts";
+import { artifactUploadRecordKey, renderArtifactKey } from "../storage/r2-keys.ts";
 
 const MiB = 1024 * 1024;
 /** R2's smallest part (all parts but the last). */
@@ -53,11 +53,6 @@ export interface StoredArtifact {
   key: string;
   bytes: number;
   sha256: string;
-}
-
-/** Where the record of an upload lives: outside `renders/<id>/`, so a listing of a render's artifacts never shows it. */
-export function artifactUploadRecordKey(renderId: string, uploadId: string): string {
-  return `render-uploads/${renderId}/${uploadId}`;
 }
 
 /** The size part `partNumber` (1-based) of an upload must have. */

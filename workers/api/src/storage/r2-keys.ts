@@ -11,3 +11,8 @@ export function assetObjectKey(ownerId: string, sha256: string): string {
 export function renderArtifactKey(renderId: string, artifactName: string): string {
   return `renders/${renderId}/${artifactName}`;
 }
+
+/** The record of a multipart artifact upload: outside `renders/<id>/`, so a render's artifact listing never shows it. */
+export function artifactUploadRecordKey(renderId: string, uploadId: string): string {
+  return `render-uploads/${renderId}/${uploadId}`;
+}
