@@ -2,15 +2,24 @@
  * @module Audio benchmark (`node render-node/bench/bench-audio.ts`): renders the demo shootout's audio (amp engine
  * included) and times ffmpeg's ebur128 on its program; renders a 60 s two-chain program without captures
  * (gate, eq, cab IR, delay/reverb, matching, arrangement), then times our BS.1770 measurement of it against Debian
- * ffmpeg's `ebur128=peak=true` on the same file in the same run. The last line is one JSON object of all figures.
+ * ffmpeg's `ebur128=peak=true` on the same file in the same run. The demo shootout is then rendered twice more through
+ * a segment cache: cold (empty: every chain rendered and written) and warm (every chain read back; loudness matching,
+ * arrangement and files only), side by side. The last line is one JSON object of all figures.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { abArrangementSchema, chainBlockSchema, fullArrangementSchema } from "@gts/api/contract";
+import {
+  abArrangementSchema,
+  chainBlockSchema,
+  ENGINE_VERSION,
+  fullArrangementSchema,
+  type RenderChainBlock,
+} from "@gts/api/contract";
 import { generateDemoAssets } from "../../dev/demo/generate-demo-assets.ts";
 import { createRenderCaptureFile } from "../src/amp/render-capture-file.ts";
 import { arrangeProgram, PROGRAM_SAMPLE_RATE_HZ } from "../src/arrange/arrange-program.ts";
+import { SegmentCache, segmentCacheKey, segmentStoreOf } from "../src/arrange/segment-cache.ts";
 import { writeShootoutAudio } from "../src/arrange/write-shootout-audio.ts";
 import { applyChain } from "../src/dsp/apply-chain.ts";
 import { decodeAudio } from "../src/dsp/decode-audio.ts";
@@ -128,31 +137,76 @@ try {
   const demoDi = demo.find((a) => a.kind === "di");
   const demoIr = demo.find((a) => a.kind === "ir");
   if (!demoDi || !demoIr) throw new Error("the demo generator wrote no DI or IR");
-  const demoRender = await time(() =>
-    writeShootoutAudio({
-      diTracks: [
-        { assetId: idOf.get(demoDi) as string, channel: "left", riffs: [{ startSeconds: 0.25, endSeconds: 4.25 }] },
+  const demoChains = demo
+    .filter((a) => a.kind === "capture")
+    .map((capture) => ({
+      blocks: [
+        chainBlockSchema.parse({ type: "capture", assetId: idOf.get(capture) }),
+        chainBlockSchema.parse({ type: "ir", assetId: idOf.get(demoIr) }),
       ],
-      chains: demo
-        .filter((a) => a.kind === "capture")
-        .map((capture) => ({
-          blocks: [
-            chainBlockSchema.parse({ type: "capture", assetId: idOf.get(capture) }),
-            chainBlockSchema.parse({ type: "ir", assetId: idOf.get(demoIr) }),
-          ],
-        })),
+    }));
+  const demoTrack = {
+    assetId: idOf.get(demoDi) as string,
+    channel: "left" as const,
+    riffs: [{ startSeconds: 0.25, endSeconds: 4.25 }],
+  };
+  const renderCaptureFile = createRenderCaptureFile();
+  let cachedSegments = 0;
+  const renderDemo = (outDir: string, chainAudio?: ReturnType<typeof segmentStoreOf>) =>
+    writeShootoutAudio({
+      diTracks: [demoTrack],
+      chains: demoChains,
       arrangement: abArrangementSchema.parse({ mode: "ab" }),
       fileOf: (assetId) => pathOf.get(assetId) ?? assetId,
-      renderCaptureFile: createRenderCaptureFile(),
-      outDir: join(scratch, "demo-render"),
-    }),
-  );
+      renderCaptureFile,
+      outDir: join(scratch, outDir),
+      ...(chainAudio ? { chainAudio } : {}),
+      onSegment: (_diIndex, _chainIndex, cached) => {
+        if (cached) cachedSegments++;
+      },
+    });
+  const demoRender = await time(() => renderDemo("demo-render"));
   const demoFfmpeg = hasFfmpeg ? await time(() => ffmpegEbur128(demoRender.value.files.program)) : null;
+
+  // Cold and warm through the segment cache (amp sessions already loaded by the render above, so the difference is
+  // the chains' work alone). Keys as the render daemon makes them, from the files' SHA-256.
+  const demoDiRateHz = (await decodeAudio(readFileSync(demoDi.path), demoDi.fileName)).sampleRateHz;
+  const assetOf = new Map(demo.map((asset) => [idOf.get(asset) as string, asset]));
+  const keys = [
+    demoChains.map((chain) =>
+      segmentCacheKey({
+        engineVersion: ENGINE_VERSION,
+        di: { sha256: demoDi.sha256, channel: demoTrack.channel, sampleRateHz: demoDiRateHz },
+        blocks: chain.blocks.map((block) => {
+          if (block.type !== "capture" && block.type !== "ir") return block;
+          const file = assetOf.get(block.assetId);
+          return { ...block, sha256: file?.sha256, fileName: file?.fileName } as RenderChainBlock;
+        }),
+        sampleRateHz: FS,
+      }),
+    ),
+  ];
+  const segments = new SegmentCache({ dir: join(scratch, "segments"), maxBytes: 1024 ** 3 });
+  const cold = await time(() => renderDemo("demo-cold", segmentStoreOf(segments, keys, FS)));
+  if (cachedSegments !== 0) throw new Error("the cold render found segments in an empty cache");
+  const warm = await time(() => renderDemo("demo-warm", segmentStoreOf(segments, keys, FS)));
+  const sameBytes = (a: string, b: string) => readFileSync(a).equals(readFileSync(b));
+  const warmIdentical =
+    cachedSegments === demoChains.length &&
+    [demoRender, cold].every(
+      (other) =>
+        sameBytes(other.value.files.program, warm.value.files.program) &&
+        other.value.files.stems.every((stem, index) => sameBytes(stem, warm.value.files.stems[index] as string)),
+    );
 
   const figures = {
     demoShootoutAudioMs: Math.round(demoRender.ms),
     demoProgramSeconds: Number(demoRender.value.audio.durationSeconds.toFixed(2)),
     demoProgramFfmpegEbur128Ms: demoFfmpeg ? Math.round(demoFfmpeg.ms) : null,
+    coldRenderMs: Math.round(cold.ms),
+    warmRenderMs: Math.round(warm.ms),
+    warmSegmentsCached: cachedSegments,
+    warmProgramAndStemsIdentical: warmIdentical,
     programDurationSeconds: decoded.channels[0]?.length ? (decoded.channels[0].length as number) / FS : 0,
     programChannels: decoded.channels.length,
     renderWithoutCapturesMs: Math.round(render.ms),
@@ -180,6 +234,11 @@ try {
   console.log(
     `demo shootout (3 captures + cab, ${figures.demoProgramSeconds} s program) rendered in ${figures.demoShootoutAudioMs} ms; ` +
       `ffmpeg ebur128 on that program ${figures.demoProgramFfmpegEbur128Ms ?? "n/a"} ms`,
+  );
+  console.log(
+    `demo shootout through the segment cache: cold ${figures.coldRenderMs} ms (every chain rendered and written), ` +
+      `warm ${figures.warmRenderMs} ms (${cachedSegments} of ${demoChains.length} chains cached); ` +
+      `program and stems ${warmIdentical ? "byte-identical" : "DIFFER"}`,
   );
   console.log(JSON.stringify(figures));
 } finally {

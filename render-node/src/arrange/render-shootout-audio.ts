@@ -1,4 +1,7 @@
-/** @module The whole audio of a shootout, offline: DIs → chains at 48 kHz → loudness matching → program, stems, cues. */
+/**
+ * @module The whole audio of a shootout, offline: DIs → chains at 48 kHz (or their output kept from an earlier render)
+ * → loudness matching → program, stems, cues.
+ */
 import type { ChainBlock, Cue, DiChannel, ResolvedArrangement, Riff } from "@gts/api/contract";
 import { applyChain, type LoadIr, type RenderCapture } from "../dsp/apply-chain.ts";
 import { matchLoudness, type SegmentLoudnessReport } from "../dsp/match-loudness.ts";
@@ -22,8 +25,21 @@ export interface ShootoutAudioInput {
   arrangement: ResolvedArrangement;
   renderCapture: RenderCapture;
   loadIr: LoadIr;
-  /** Called after each segment renders, e.g. for progress events. */
-  onSegment?: (diIndex: number, chainIndex: number) => void;
+  /** Chain outputs kept across renders (see segment-cache.ts); without it every segment is rendered. */
+  chainAudio?: ChainAudioStore;
+  /** Called after each segment is ready, e.g. for progress events; `cached` when it came from `chainAudio`. */
+  onSegment?: (diIndex: number, chainIndex: number, cached: boolean) => void;
+}
+
+/**
+ * Where rendered chain outputs are kept between renders: one DI's whole mono output through one chain, at 48 kHz,
+ * before loudness matching (which depends on every segment at once) and arrangement (which cuts riffs from it).
+ */
+export interface ChainAudioStore {
+  /** The segment's audio from an earlier render, or null (not kept, or a segment that must not be kept). */
+  load(diIndex: number, chainIndex: number): Promise<Float32Array | null>;
+  /** Keeps a freshly rendered segment, unless it must not be kept; never throws. */
+  store(diIndex: number, chainIndex: number, audio: Float32Array): Promise<void>;
 }
 
 /** The rendered audio and its loudness report. */
@@ -62,19 +78,27 @@ export async function renderShootoutAudio(input: ShootoutAudioInput): Promise<Sh
   };
   const renders: Float32Array[][] = [];
   for (const [diIndex, di] of input.dis.entries()) {
-    const [mono] = await resample([selectChannel(di.channels, di.channel)], di.sampleRateHz, fs);
+    // Resampled only when some chain is not in the store.
+    let mono: Float32Array | undefined;
     const perChain: Float32Array[] = [];
     for (const [chainIndex, chain] of input.chains.entries()) {
-      perChain.push(
-        await applyChain({
-          blocks: chain.blocks,
-          input: mono as Float32Array,
-          sampleRateHz: fs,
-          renderCapture: input.renderCapture,
-          loadIr,
-        }),
-      );
-      input.onSegment?.(diIndex, chainIndex);
+      const kept = (await input.chainAudio?.load(diIndex, chainIndex)) ?? null;
+      if (kept !== null) {
+        perChain.push(kept);
+        input.onSegment?.(diIndex, chainIndex, true);
+        continue;
+      }
+      mono ??= (await resample([selectChannel(di.channels, di.channel)], di.sampleRateHz, fs))[0] as Float32Array;
+      const rendered = await applyChain({
+        blocks: chain.blocks,
+        input: mono,
+        sampleRateHz: fs,
+        renderCapture: input.renderCapture,
+        loadIr,
+      });
+      await input.chainAudio?.store(diIndex, chainIndex, rendered);
+      perChain.push(rendered);
+      input.onSegment?.(diIndex, chainIndex, false);
     }
     renders.push(perChain);
   }

@@ -16,7 +16,7 @@ import type { LoadIr, RenderCapture } from "../dsp/apply-chain.ts";
 import { decodeAudio } from "../dsp/decode-audio.ts";
 import { encodeWav } from "../dsp/encode-wav.ts";
 import { PROGRAM_SAMPLE_RATE_HZ } from "./arrange-program.ts";
-import { renderShootoutAudio, type ShootoutAudio } from "./render-shootout-audio.ts";
+import { type ChainAudioStore, renderShootoutAudio, type ShootoutAudio } from "./render-shootout-audio.ts";
 
 /**
  * One render's hold on captures that must not outlive it (TONE3000 models: TONE3000's terms forbid caching them). The
@@ -88,7 +88,9 @@ export async function writeShootoutAudio(options: {
   /** The render's scope for a capture asset that must not outlive it (a TONE3000 model); undefined for the rest. */
   transientOf?: (assetId: string) => TransientScope | undefined;
   outDir: string;
-  onSegment?: (diIndex: number, chainIndex: number) => void;
+  /** Chain outputs kept across renders (see segment-cache.ts). */
+  chainAudio?: ChainAudioStore;
+  onSegment?: (diIndex: number, chainIndex: number, cached: boolean) => void;
 }): Promise<WrittenShootoutAudio> {
   const { outDir } = options;
   const dis = [];
@@ -102,6 +104,7 @@ export async function writeShootoutAudio(options: {
     chains: options.chains,
     arrangement: options.arrangement,
     ...fileAssetLoaders(options.fileOf, options.renderCaptureFile, options.transientOf),
+    ...(options.chainAudio ? { chainAudio: options.chainAudio } : {}),
     ...(options.onSegment ? { onSegment: options.onSegment } : {}),
   });
   await mkdir(join(outDir, "stems"), { recursive: true });

@@ -23,7 +23,12 @@ export function createNodeCommands(): Record<string, Command> {
     },
     start: {
       summary: "run the render daemon: claim renders from the api, render them, upload the results",
-      usage: "start --api URL [--token TOKEN | env GTS_NODE_TOKEN] [--concurrency N] [--work-dir DIR] [--cache-gb N]",
+      usage:
+        "start --api URL [--token TOKEN | env GTS_NODE_TOKEN] [--concurrency N] [--work-dir DIR] [--cache-gb N] " +
+        "[--segment-cache-gb N]\n" +
+        "  --cache-gb N          size cap of the downloaded-input cache (default 2)\n" +
+        "  --segment-cache-gb N  size cap of the rendered-chain-audio cache, its own budget beside --cache-gb: a\n" +
+        "                        re-render skips the amp engine for every DI × chain rendered before (default 2; 0 = off)",
       async run(args) {
         let values: Record<string, string | boolean | undefined>;
         try {
@@ -35,6 +40,7 @@ export function createNodeCommands(): Record<string, Command> {
               concurrency: { type: "string", default: "1" },
               "work-dir": { type: "string", default: join(homedir(), ".cache", "gts-render-node") },
               "cache-gb": { type: "string", default: "2" },
+              "segment-cache-gb": { type: "string", default: "2" },
               "no-video": { type: "boolean", default: false },
               gpu: { type: "string", default: "auto" },
               threads: { type: "string" },
@@ -62,10 +68,15 @@ export function createNodeCommands(): Record<string, Command> {
         }
         const cacheGb = Number(values["cache-gb"]);
         if (!(cacheGb > 0)) throw new UsageError("--cache-gb must be a positive number");
+        const segmentCacheGb = Number(values["segment-cache-gb"]);
+        if (!(segmentCacheGb >= 0)) throw new UsageError("--segment-cache-gb must be a number, 0 or more (0 = off)");
         const daemon = startRenderDaemon({
           api: createNodeApi({ apiUrl, token }),
           workDir: values["work-dir"] as string,
           cacheBytes: cacheGb * 1024 ** 3,
+          segmentCacheBytes: segmentCacheGb * 1024 ** 3,
+          // The execution provider and thread count can change the engine's last bits: cached audio is per setting.
+          engineSettings: `gpu=${gpu}${threads === undefined ? "" : ` threads=${threads}`}`,
           concurrency,
           video: !values["no-video"],
           capabilities: { ...describeCapabilities(), video: !values["no-video"] },

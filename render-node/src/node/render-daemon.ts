@@ -4,12 +4,15 @@
  * a long stage never lets the lease lapse. A node that dies loses nothing: its lease expires and another node takes
  * the render. On stop it claims nothing more and gives back what it cannot finish in the grace period. Transient
  * inputs (TONE3000 models) skip the cache: they live in the render's private folder, deleted however the render
- * ends, and a node that starts deletes what a dead one left (see fetch-render-inputs.ts).
+ * ends, and a node that starts deletes what a dead one left (see fetch-render-inputs.ts). Rendered chain outputs are
+ * kept in a second cache (`<workDir>/segments`, its own size cap) so a re-render runs the engine only for segments
+ * never rendered before; segments made from transient inputs are never kept (see segment-cache.ts).
  */
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArtifactManifest, RenderSpec } from "@gts/api/contract";
 import { TRPCClientError } from "@trpc/client";
+import { SegmentCache } from "../arrange/segment-cache.ts";
 import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
 import {
   fetchRenderInputs,
@@ -26,6 +29,10 @@ export interface RenderDaemonOptions {
   workDir: string;
   /** Size cap of the input cache. */
   cacheBytes?: number;
+  /** Size cap of the segment cache (rendered chain audio); default 2 GiB, 0 turns it off. */
+  segmentCacheBytes?: number;
+  /** The amp engine's settings that could change its output's last bits (e.g. `gpu=auto`): part of segment keys. */
+  engineSettings?: string;
   /** Renders worked on at once. */
   concurrency?: number;
   capabilities: Record<string, unknown>;
@@ -63,6 +70,11 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
   const { api } = options;
   const log = options.log ?? ((line: string) => console.log(`[render-node] ${line}`));
   const cache = new InputCache({ dir: join(options.workDir, "inputs"), maxBytes: options.cacheBytes ?? 2 * 1024 ** 3 });
+  const segmentCacheBytes = options.segmentCacheBytes ?? 2 * 1024 ** 3;
+  const segmentCache =
+    segmentCacheBytes > 0
+      ? new SegmentCache({ dir: join(options.workDir, "segments"), maxBytes: segmentCacheBytes, log })
+      : undefined;
   const stopping = new AbortController();
   const running = new Map<string, () => Promise<void>>();
 
@@ -94,13 +106,25 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
     const jobDir = join(options.workDir, "jobs", renderId);
     const transientDir = join(jobDir, TRANSIENT_DIR_NAME);
     const lease = new AbortController();
-    let current: { stage: "fetch" | "dsp" | "video" | "upload"; fraction: number } = { stage: "fetch", fraction: 0 };
+    let current: { stage: "fetch" | "dsp" | "video" | "upload"; fraction: number; message?: string } = {
+      stage: "fetch",
+      fraction: 0,
+    };
     let reported = "";
-    const report = async () => {
-      const key = `${current.stage}:${current.fraction.toFixed(3)}`;
-      if (key === reported || lease.signal.aborted) return;
-      reported = key;
-      await api.trpc.render.report.mutate({ renderId, events: [{ type: "stage", ...current }] }).catch(onLeaseError);
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    // One report at a time, of the progress when it was asked for, so events arrive in the order they happened.
+    let reporting = Promise.resolve();
+    const report = () => {
+      const progress = current;
+      reporting = reporting.then(async () => {
+        const key = `${progress.stage}:${progress.fraction.toFixed(3)}:${progress.message ?? ""}`;
+        if (key === reported || lease.signal.aborted) return;
+        reported = key;
+        const event = { type: "stage" as const, ...progress };
+        await api.trpc.render.report.mutate({ renderId, events: [event] }).catch(onLeaseError);
+      });
+      return reporting;
     };
     const onLeaseError = (error: unknown) => {
       if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") {
@@ -138,6 +162,7 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
           current = { stage: "fetch", fraction };
         },
       });
+      timings.fetchSeconds = (performance.now() - started) / 1000;
       const result = await runRenderJob({
         spec: claim.spec,
         inputPath: inputs.pathOf,
@@ -145,11 +170,27 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
         workDir: jobDir,
         ...(options.renderCaptureFile ? { renderCaptureFile: options.renderCaptureFile } : {}),
         video: options.video ?? true,
-        onProgress: (stage, fraction) => {
-          current = { stage, fraction };
+        ...(segmentCache ? { segmentCache } : {}),
+        ...(options.engineSettings === undefined ? {} : { engineSettings: options.engineSettings }),
+        log: (line) => log(`render ${renderId}: ${line}`),
+        onProgress: (stage, fraction, message) => {
+          current = message === undefined ? { stage, fraction } : { stage, fraction, message };
+          // Each segment's message ("chain 2 of 3: cached") goes out at once: cached ones come faster than the ticker.
+          if (message !== undefined) void report();
         },
         signal: lease.signal,
       });
+      const { cached, rendered, notCacheable } = result.segments;
+      log(
+        `render ${renderId}: audio in ${result.timings.audioSeconds.toFixed(1)} s; segments: ${cached} cached, ` +
+          `${rendered} rendered${segmentCache ? "" : " (segment cache off)"}` +
+          (notCacheable > 0 ? `, ${notCacheable} rendered and not cacheable (TONE3000 or transient input)` : ""),
+      );
+      Object.assign(timings, result.timings, {
+        segmentsCached: cached,
+        segmentsRendered: rendered + notCacheable,
+      });
+      const uploadStarted = performance.now();
       checkLease(lease.signal, renderId);
       await api.trpc.render.report.mutate({
         renderId,
@@ -158,11 +199,21 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
       const uploaded: ArtifactManifest["artifacts"] = [];
       for (const [index, artifact] of result.artifacts.entries()) {
         checkLease(lease.signal, renderId);
+        // A large artifact goes up in parts: each finished part moves the upload stage on (reported by the ticker).
         const { bytes, sha256 } = await api.uploadArtifact(
           renderId,
           artifact.name,
           artifact.path,
           artifact.contentType,
+          {
+            signal: lease.signal,
+            onProgress: (sent, total) => {
+              current = {
+                stage: "upload",
+                fraction: (index + (total > 0 ? sent / total : 1)) / result.artifacts.length,
+              };
+            },
+          },
         );
         const { name, kind, contentType, chainIndex } = artifact;
         uploaded.push({ name, kind, contentType, bytes, sha256, ...(chainIndex === undefined ? {} : { chainIndex }) });
@@ -170,8 +221,12 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
         current = { stage: "upload", fraction: (index + 1) / result.artifacts.length };
       }
       await report();
+      timings.uploadSeconds = (performance.now() - uploadStarted) / 1000;
+      timings.totalSeconds = (performance.now() - started) / 1000;
       await api.trpc.render.complete.mutate({
         renderId,
+        // Stage wall times, and how many segments came from the segment cache.
+        timings: Object.fromEntries(Object.entries(timings).map(([name, value]) => [name, round3(value)])),
         manifest: {
           renderId,
           specHash: claim.specHash,
@@ -233,6 +288,10 @@ export function startRenderDaemon(options: RenderDaemonOptions): RenderDaemon {
       log("stopped");
     },
   };
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 function checkLease(signal: AbortSignal, renderId: string): void {

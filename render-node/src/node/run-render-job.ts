@@ -2,11 +2,20 @@
  * @module One render, from input files to artifact files: the audio (program, stems, cues, loudness report), then
  * the video (16:9, the optional 9:16 short) and its thumbnail, in a job folder, with progress as a fraction of the
  * stage. The daemon fetches the inputs before and uploads after. Transient inputs (TONE3000 models) are rendered
- * through a scope that releases everything the amp engine derived from them when the job ends.
+ * through a scope that releases everything the amp engine derived from them when the job ends. With a segment cache,
+ * chain outputs rendered before (same DI, chain and engine) are read back instead of rendered (see segment-cache.ts);
+ * those made from transient inputs are never written to it.
  */
 import { join } from "node:path";
 import type { ArtifactKind, Cue, NamModelFacts, RenderSpec, SegmentLoudness } from "@gts/api/contract";
+import { PROGRAM_SAMPLE_RATE_HZ } from "../arrange/arrange-program.ts";
 import type { ShootoutAudio } from "../arrange/render-shootout-audio.ts";
+import {
+  type SegmentCache,
+  type SegmentCacheStats,
+  segmentCacheKey,
+  segmentStoreOf,
+} from "../arrange/segment-cache.ts";
 import type { RenderCaptureFile, TransientScope } from "../arrange/write-shootout-audio.ts";
 import { writeShootoutAudio } from "../arrange/write-shootout-audio.ts";
 import { buildShootoutProps } from "../video/build-shootout-props.ts";
@@ -25,6 +34,10 @@ export interface JobResult {
   artifacts: JobArtifact[];
   cues: Cue[];
   loudness: SegmentLoudness[];
+  /** Where each segment's audio came from. */
+  segments: SegmentCacheStats;
+  /** Wall time of the audio (chains, matching, arrangement, files) and of the videos and thumbnail. */
+  timings: { audioSeconds: number; videoSeconds: number };
 }
 
 export interface RenderJobOptions {
@@ -40,7 +53,14 @@ export interface RenderJobOptions {
   renderCaptureFile?: RenderCaptureFile;
   /** False for an audio-only node (`render-node start --no-video`). */
   video: boolean;
-  onProgress: (stage: "dsp" | "video", fraction: number) => void;
+  /** Rendered chain outputs kept across renders; without it every segment is rendered. */
+  segmentCache?: SegmentCache;
+  /** The amp engine's output-changing settings (e.g. `gpu=auto`), part of every segment's key. */
+  engineSettings?: string;
+  /** Notes for the node's log (segment cache trouble). */
+  log?: (line: string) => void;
+  /** `message` says, per segment, whether it was read from the segment cache ("chain 2 of 3: cached"). */
+  onProgress: (stage: "dsp" | "video", fraction: number, message?: string) => void;
   /** Stops the job between segments and videos (the daemon aborts it when the lease is lost or given back). */
   signal?: AbortSignal;
 }
@@ -65,8 +85,23 @@ export async function runRenderJob(options: RenderJobOptions): Promise<JobResult
   const releaseTransient = async () => {
     for (const release of releases.splice(0)) await release().catch(() => {});
   };
-  const segments = spec.diTracks.length * spec.chains.length;
+  const segmentCount = spec.diTracks.length * spec.chains.length;
+  // Null for a segment that must never be cached (made from a TONE3000 model or another transient input).
+  const keys = spec.diTracks.map((track) =>
+    spec.chains.map((chain) =>
+      segmentCacheKey({
+        engineVersion: spec.engineVersion,
+        ...(options.engineSettings === undefined ? {} : { engineSettings: options.engineSettings }),
+        di: track,
+        blocks: chain.blocks,
+        sampleRateHz: PROGRAM_SAMPLE_RATE_HZ,
+        transient,
+      }),
+    ),
+  );
+  const segments: SegmentCacheStats = { cached: 0, rendered: 0, notCacheable: 0 };
   let done = 0;
+  const audioStarted = performance.now();
   try {
     const { audio, files } = await writeShootoutAudio({
       diTracks: spec.diTracks,
@@ -80,15 +115,33 @@ export async function runRenderJob(options: RenderJobOptions): Promise<JobResult
       ...(options.renderCaptureFile ? { renderCaptureFile: options.renderCaptureFile } : {}),
       transientOf: (assetId) => (transient.has(shaOf.get(assetId) ?? "") ? scope : undefined),
       outDir: join(options.workDir, "out"),
-      onSegment: () => {
+      ...(options.segmentCache
+        ? { chainAudio: segmentStoreOf(options.segmentCache, keys, PROGRAM_SAMPLE_RATE_HZ, options.log) }
+        : {}),
+      onSegment: (diIndex, chainIndex, cached) => {
+        const outcome = cached
+          ? "cached"
+          : (keys[diIndex]?.[chainIndex] ?? null) === null
+            ? "notCacheable"
+            : "rendered";
+        segments[outcome]++;
         options.signal?.throwIfAborted();
-        options.onProgress("dsp", ++done / segments);
+        const di = spec.diTracks.length > 1 ? `DI ${diIndex + 1} of ${spec.diTracks.length}, ` : "";
+        const said = cached ? "cached" : outcome === "rendered" ? "rendered" : "rendered (not cacheable)";
+        options.onProgress(
+          "dsp",
+          ++done / segmentCount,
+          `${di}chain ${chainIndex + 1} of ${spec.chains.length}: ${said}`,
+        );
       },
     });
+    const audioSeconds = (performance.now() - audioStarted) / 1000;
     // The video reads only the capture's metadata: the amp sessions of transient captures can go now.
     await releaseTransient();
+    const videoStarted = performance.now();
     const videoArtifacts = options.video ? await renderVideos(options, audio, files.program) : [];
-    return jobResult(videoArtifacts, files, audio);
+    const timings = { audioSeconds, videoSeconds: (performance.now() - videoStarted) / 1000 };
+    return { ...jobResult(videoArtifacts, files, audio), segments, timings };
   } finally {
     await releaseTransient();
   }
@@ -98,7 +151,7 @@ function jobResult(
   videoArtifacts: JobArtifact[],
   files: { program: string; stems: string[]; cues: string; loudness: string },
   audio: ShootoutAudio,
-): JobResult {
+): Omit<JobResult, "segments" | "timings"> {
   return {
     artifacts: [
       ...videoArtifacts,
