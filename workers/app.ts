@@ -3,7 +3,7 @@
  * Workers over service bindings; everything else is React Router's server build, created once at module scope.
  */
 import { createRequestHandler } from "react-router";
-import { roomAccessRefusal } from "./room-access.ts";
+import { followRender } from "./room-access.ts";
 
 const handleRequest = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
 
@@ -14,7 +14,7 @@ export default {
       return env.API.fetch(request);
     }
     if (pathname.startsWith("/realtime/")) {
-      return (await roomAccessRefusal(request, env.API)) ?? env.REALTIME.fetch(request);
+      return followRender(request, env.API, env.REALTIME);
     }
     return handleRequest(request);
   },

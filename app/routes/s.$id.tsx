@@ -5,6 +5,7 @@ import { ChainList } from "../components/ChainList";
 import { EmptyState } from "../components/EmptyState";
 import { PoweredByTone3000 } from "../components/PoweredByTone3000";
 import { RenderVideo } from "../components/RenderVideo";
+import { SharedRenderProgress } from "../components/SharedRenderProgress";
 import { api } from "../lib/api.server";
 import { apiErrorCode } from "../lib/api-errors";
 import { formatClock } from "../lib/format";
@@ -25,13 +26,24 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 /** The same for every visitor (no cookie is read), so shared caches may keep it briefly. */
-export function headers() {
-  return { "Cache-Control": "public, max-age=60, s-maxage=300, stale-while-revalidate=3600" };
+const SHARED_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=3600";
+/**
+ * While a render is on its way the page is not kept: a cached copy would show it in progress after it finished (and
+ * the reload when it finishes would get that copy back).
+ */
+const NOT_CACHED = "no-store";
+
+export function headers({ loaderHeaders }: Route.HeadersArgs) {
+  return { "Cache-Control": loaderHeaders.get("Cache-Control") ?? SHARED_CACHE };
 }
 
 export async function loader({ params }: Route.LoaderArgs) {
   try {
-    const shootout = await api.shootout.getShared.query({ id: params.id });
+    const [shootout, liveRender] = await Promise.all([
+      api.shootout.getShared.query({ id: params.id }),
+      // The newest render while it is queued or running, followed live below; the page works without it.
+      api.render.inProgress.query({ shootoutId: params.id }).catch(() => null),
+    ]);
     // TONE3000 models are credited with their licence's label (the contract's helper runs here, on the server).
     const chains = shootout.chains.map((chain) => ({
       ...chain,
@@ -41,7 +53,10 @@ export async function loader({ params }: Route.LoaderArgs) {
           : block,
       ),
     }));
-    return { shootout: { ...shootout, chains } };
+    return data(
+      { shootout: { ...shootout, chains }, liveRender },
+      { headers: { "Cache-Control": liveRender ? NOT_CACHED : SHARED_CACHE } },
+    );
   } catch (error) {
     if (apiErrorCode(error) === "NOT_FOUND") throw data(null, { status: 404, statusText: "Not found" });
     throw error;
@@ -49,7 +64,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export default function SharedShootout({ loaderData }: Route.ComponentProps) {
-  const { shootout } = loaderData;
+  const { shootout, liveRender } = loaderData;
   const render = shootout.latestRender;
   const stemUrls = useMemo(() => {
     if (!render) return [];
@@ -76,6 +91,13 @@ export default function SharedShootout({ loaderData }: Route.ComponentProps) {
         </p>
       </header>
 
+      {liveRender && (
+        <section className="panel" aria-label="Render in progress">
+          {render && <p className="muted">A new render is on its way; the one below plays until it is done.</p>}
+          <SharedRenderProgress key={liveRender.id} render={liveRender} />
+        </section>
+      )}
+
       {render && stemUrls.length === shootout.chains.length ? (
         <AbPlayer
           chains={shootout.chains}
@@ -84,7 +106,7 @@ export default function SharedShootout({ loaderData }: Route.ComponentProps) {
           loudnessLufs={levels.map((l) => l?.integratedLufs ?? null)}
           gainDb={levels.map((l) => l?.gainDb ?? null)}
         />
-      ) : (
+      ) : liveRender ? null : (
         <EmptyState title="Not rendered yet">
           The creator has not finished a render of this shootout. Come back later to listen.
         </EmptyState>

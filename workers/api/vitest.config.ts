@@ -39,7 +39,10 @@ export default defineConfig(async () => {
               // Module paths must stay inside the modules root, which defaults to this folder.
               modulesRoot: dirname(realtimeScript),
               compatibilityDate: "2026-10-01",
-              durableObjects: { JOB_ROOM: { className: "JobRoom", useSQLite: true } },
+              durableObjects: {
+                JOB_ROOM: { className: "JobRoom", useSQLite: true },
+                RENDER_QUEUE: { className: "RenderQueue", useSQLite: true },
+              },
             },
           ],
         },

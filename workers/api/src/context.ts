@@ -18,6 +18,13 @@ export function createDatabase(d1: D1Database) {
 /** The realtime Worker's RPC surface the api uses (a subset, so tests and scripts can pass their own). */
 export interface RealtimePublisher {
   publish(renderId: string, event: ProgressEvent): Promise<unknown>;
+  /** Wakes the owner's render nodes waiting in `render.claim` (renders/render-queue.ts); without it, claims poll D1. */
+  notifyRenderQueue?(ownerId: string): Promise<unknown>;
+  waitForRenderQueue?(
+    ownerId: string,
+    since: number | null,
+    timeoutMs: number,
+  ): Promise<{ version: number; notified: boolean }>;
 }
 
 export interface Context {

@@ -147,6 +147,19 @@ const cases: Case[] = [
     refusedAs: ownerOnly,
     call: (c, _l, { renderId }) => c.trpc.render.events.query({ id: renderId }),
   },
+  // The matrix's shootout is private: only its owner may follow the render (unlisted/public: test/render-watch.test.ts).
+  {
+    procedure: "render.watchable (private)",
+    allowed: ["owner"],
+    refusedAs: ownerOnly,
+    call: (c, _l, { renderId }) => c.trpc.render.watchable.query({ id: renderId }),
+  },
+  {
+    procedure: "render.inProgress (private)",
+    allowed: [],
+    refusedAs: { owner: "NOT_FOUND", other: "NOT_FOUND", anonymous: "NOT_FOUND", node: "NOT_FOUND" },
+    call: (c, _l, { shootoutId }) => c.trpc.render.inProgress.query({ shootoutId }),
+  },
   {
     procedure: "render.list",
     allowed: ["owner", "other"],

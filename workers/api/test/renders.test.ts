@@ -1,9 +1,12 @@
 import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createDatabase } from "../src/context.ts";
+import { createContextInner, createDatabase } from "../src/context.ts";
 import type { ArtifactManifest, ProgressEvent } from "../src/contract/index.ts";
-import { renders } from "../src/db/schema.ts";
+import { renderNodes, renders } from "../src/db/schema.ts";
+import { SAFETY_POLL_MS } from "../src/renders/render-queue.ts";
+import { appRouter } from "../src/routers/_app.ts";
+import { createCallerFactory } from "../src/trpc.ts";
 import { browserClient, trpcFailure, uniqueEmail } from "./support/browser-client.ts";
 import { creatorWithLibrary, type Library, twoChainSpec } from "./support/library.ts";
 import { nodeClient } from "./support/node-client.ts";
@@ -198,6 +201,132 @@ describe("claims and leases", () => {
       code: "CONFLICT",
       message: `render ${id} has already canceled`,
     });
+  });
+});
+
+describe("claims are woken, not polled", () => {
+  /** The owner of a node's token, whose RenderQueue its claims wait on. */
+  async function ownerOf(nodeId: string): Promise<string> {
+    const row = await db.query.renderNodes.findFirst({ where: eq(renderNodes.id, nodeId) });
+    if (!row) throw new Error(`no node ${nodeId}`);
+    return row.ownerId;
+  }
+
+  /** Resolves once `count` claims are waiting on the owner's queue (each check wakes them; they wait again). */
+  async function claimersWaiting(ownerId: string, count: number): Promise<void> {
+    const deadline = Date.now() + 5000;
+    while ((await env.REALTIME.notifyRenderQueue(ownerId)) < count) {
+      if (Date.now() > deadline) throw new Error(`${count} claims not waiting within 5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Whether `action` notifies the owner's queue: a wait from before it ends notified, not by its timeout. */
+  async function wakesClaimers(ownerId: string, action: () => Promise<unknown>, timeoutMs = 4000): Promise<boolean> {
+    const { version } = settled(await env.REALTIME.waitForRenderQueue(ownerId, null, 0));
+    const waiting = env.REALTIME.waitForRenderQueue(ownerId, version, timeoutMs);
+    await action();
+    return settled(await waiting).notified;
+  }
+
+  /** An RPC result, disposed (workerd warns about results left to the garbage collector). */
+  function settled<T>(result: T): T {
+    (result as Partial<Disposable>)[Symbol.dispose]?.();
+    return result;
+  }
+
+  it("hands a waiting claim a render within moments of its submission, long before the safety poll", async () => {
+    expect(SAFETY_POLL_MS).toBeGreaterThanOrEqual(5000);
+    const { lib, shootoutId } = await setup();
+    const node = await addNode(lib);
+    const claim = node.trpc.render.claim.mutate({ waitSeconds: 20 }).then((c) => ({ c, at: Date.now() }));
+    await claimersWaiting(await ownerOf(node.node.id), 1);
+    // Past the claim's first D1 query and its first wake-up: only a wake-up can bring it back this soon.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const submittedAt = Date.now();
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    const { c, at } = await claim;
+    expect(c).toMatchObject({ renderId: id, attempt: 1 });
+    expect(at - submittedAt).toBeLessThan(2000);
+  });
+
+  it("wakes several waiting nodes at once and still gives each render to one of them", async () => {
+    const { lib, shootoutId } = await setup();
+    const nodes = await Promise.all(["a", "b", "c"].map((name) => addNode(lib, name)));
+    const claims = Promise.all(nodes.map((n) => n.trpc.render.claim.mutate({ waitSeconds: 3 })));
+    await claimersWaiting(await ownerOf(nodes[0]?.node.id ?? ""), 3);
+    const submitted = await Promise.all([0, 1].map(() => lib.browser.trpc.render.submit.mutate({ shootoutId })));
+    const claimed = (await claims).flatMap((c) => (c ? [c.renderId] : []));
+    expect(claimed.sort()).toEqual(submitted.map((r) => r.id).sort());
+  });
+
+  it("wakes the owner's waiting claimers on submit, release, a retryable failure, a requeued lease and cancel", async () => {
+    const { lib, shootoutId } = await setup();
+    const [a, b] = [await addNode(lib, "a"), await addNode(lib, "b")];
+    const ownerId = await ownerOf(a.node.id);
+    let id = "";
+    expect(
+      await wakesClaimers(ownerId, async () => {
+        ({ id } = await lib.browser.trpc.render.submit.mutate({ shootoutId }));
+      }),
+    ).toBe(true);
+    await a.trpc.render.claim.mutate({});
+    expect(await wakesClaimers(ownerId, () => a.trpc.render.release.mutate({ renderId: id }))).toBe(true);
+    await a.trpc.render.claim.mutate({});
+    const retry = { renderId: id, error: { code: "OOM", message: "out of memory" }, retryable: true };
+    expect(await wakesClaimers(ownerId, () => a.trpc.render.fail.mutate(retry))).toBe(true);
+    await a.trpc.render.claim.mutate({});
+    await expireLease(id);
+    // B's claim finds the expired lease, requeues the render and takes it: the other waiting nodes are told too.
+    expect(await wakesClaimers(ownerId, () => b.trpc.render.claim.mutate({}))).toBe(true);
+    expect(await wakesClaimers(ownerId, () => lib.browser.trpc.render.cancel.mutate({ id }))).toBe(true);
+    // Nothing changed for the queue: no wake-up.
+    expect(await wakesClaimers(ownerId, () => a.trpc.render.claim.mutate({}), 1000)).toBe(false);
+  }, 30_000);
+
+  it("does not wake another owner's claimers", async () => {
+    const { lib, shootoutId } = await setup();
+    const other = await creatorWithLibrary();
+    const { node } = await addNode(other);
+    expect(
+      await wakesClaimers(await ownerOf(node.id), () => lib.browser.trpc.render.submit.mutate({ shootoutId }), 1000),
+    ).toBe(false);
+  });
+
+  it("stops a waiting claim as soon as its node hangs up, and gives it nothing", async () => {
+    const { lib, shootoutId } = await setup();
+    const { token, node } = await addNode(lib);
+    const hangUp = new AbortController();
+    const req = new Request("http://localhost:5173/trpc/render.claim", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      signal: hangUp.signal,
+    });
+    const caller = createCallerFactory(appRouter)(createContextInner(env, { req }));
+    const claim = caller.render.claim({ waitSeconds: 20 }).then((c) => ({ c, at: Date.now() }));
+    await claimersWaiting(await ownerOf(node.id), 1);
+    const hungUpAt = Date.now();
+    hangUp.abort();
+    const { c, at } = await claim;
+    expect(c).toBeNull();
+    expect(at - hungUpAt).toBeLessThan(1000);
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    expect(await lib.browser.trpc.render.get.query({ id })).toMatchObject({ status: "queued", attempt: 0 });
+  });
+
+  it("polls D1 where no realtime Worker is bound", async () => {
+    const { lib, shootoutId } = await setup();
+    const { token } = await addNode(lib);
+    const req = new Request("http://localhost:5173/trpc/render.claim", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { REALTIME: _none, ...withoutRealtime } = env;
+    const caller = createCallerFactory(appRouter)(createContextInner(withoutRealtime, { req }));
+    const claim = caller.render.claim({ waitSeconds: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { id } = await lib.browser.trpc.render.submit.mutate({ shootoutId });
+    expect(await claim).toMatchObject({ renderId: id });
   });
 });
 

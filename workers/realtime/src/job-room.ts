@@ -2,10 +2,12 @@
  * @module `JobRoom`: the live fan-out of one render's progress over hibernating WebSockets. The api stores every
  * event in D1 first (the truth, numbered by a gap-free `seq`) and then publishes it here; the room keeps a copy of
  * each, so a browser that reconnects with `?after=<last seq it saw>` gets what it missed, then the live stream.
+ * Each socket has an audience (audience.ts): the owner sees every event, a viewer of a shared render a filtered view.
  */
 import { DurableObject } from "cloudflare:workers";
 import { type ProgressEvent, progressEventSchema } from "@gts/api/contract";
 import { z } from "zod";
+import { AUDIENCE_HEADER, type Audience, audienceOf, eventFor } from "./audience.ts";
 import { type JobRoomServerMessage, jobRoomClientMessageSchema, type PublishResult } from "./job-room-messages.ts";
 import type { RealtimeEnv } from "./realtime-env.ts";
 
@@ -13,6 +15,7 @@ import type { RealtimeEnv } from "./realtime-env.ts";
 interface SocketAttachment {
   renderId: string;
   connectedAt: string;
+  audience: Audience;
 }
 
 const SEQ_KEY = "seq";
@@ -40,14 +43,19 @@ export class JobRoom extends DurableObject<RealtimeEnv> {
     const renderId = url.searchParams.get("renderId") ?? "";
     const after = Number(url.searchParams.get("after") ?? -1);
     if (!Number.isInteger(after) || after < -1) return new Response("after must be an integer ≥ -1", { status: 400 });
+    const audience = audienceOf(request.headers.get(AUDIENCE_HEADER));
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ renderId, connectedAt: new Date().toISOString() } satisfies SocketAttachment);
+    server.serializeAttachment({
+      renderId,
+      connectedAt: new Date().toISOString(),
+      audience,
+    } satisfies SocketAttachment);
     // Storage reads hold the input gate: no publish can slip in between the backlog and the live stream.
     const missed = await this.ctx.storage.list<ProgressEvent>({ start: eventKey(after + 1), prefix: "event:" });
     const lastSeq = (await this.ctx.storage.get<number>(LAST_SEQ_KEY)) ?? -1;
     this.send(server, { type: "hello", renderId, lastSeq, listeners: this.ctx.getWebSockets().length });
-    for (const event of missed.values()) this.send(server, { type: "progress", event });
+    for (const event of missed.values()) this.sendEvent(server, audience, event);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -87,7 +95,10 @@ export class JobRoom extends DurableObject<RealtimeEnv> {
     if (parsed.data.seq < MAX_STORED_EVENTS) await this.ctx.storage.put(key, parsed.data);
     const lastSeq = (await this.ctx.storage.get<number>(LAST_SEQ_KEY)) ?? -1;
     if (parsed.data.seq > lastSeq) await this.ctx.storage.put(LAST_SEQ_KEY, parsed.data.seq);
-    for (const ws of sockets) this.send(ws, { type: "progress", event: parsed.data });
+    for (const ws of sockets) {
+      const { audience } = ws.deserializeAttachment() as SocketAttachment;
+      this.sendEvent(ws, audience, parsed.data);
+    }
     return { ok: true, listeners: sockets.length, duplicate: false };
   }
 
@@ -95,6 +106,12 @@ export class JobRoom extends DurableObject<RealtimeEnv> {
     const seq = ++this.seq;
     await this.ctx.storage.put(SEQ_KEY, seq);
     return seq;
+  }
+
+  /** One event as this socket's audience may see it; a withheld event is simply not sent (seq then skips it). */
+  private sendEvent(ws: WebSocket, audience: Audience, event: ProgressEvent): void {
+    const visible = eventFor(audience, event);
+    if (visible) this.send(ws, { type: "progress", event: visible });
   }
 
   private send(ws: WebSocket, message: JobRoomServerMessage): void {

@@ -3,7 +3,9 @@
  * type-checks this Worker's RPC surface (`Service<typeof Realtime>`) inside its own program, where `Env` is the api's.
  */
 import type { JobRoom } from "./job-room.ts";
+import type { RenderQueue } from "./render-queue.ts";
 
 export interface RealtimeEnv {
   JOB_ROOM: DurableObjectNamespace<JobRoom>;
+  RENDER_QUEUE: DurableObjectNamespace<RenderQueue>;
 }

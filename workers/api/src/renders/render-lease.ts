@@ -7,6 +7,7 @@ import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import { type RenderNodeRow, type RenderRow, renders } from "../db/schema.ts";
 import { appendRenderEvent } from "./append-render-event.ts";
+import { wakeClaimers } from "./render-queue.ts";
 
 /** A node heartbeats well within the lease (`ctx.leaseMs`); a node silent for longer is presumed dead. */
 type LeaseContext = Pick<Context, "db" | "realtime" | "now" | "leaseMs">;
@@ -38,6 +39,8 @@ export async function expireLeases(ctx: LeaseContext, ownerId: string): Promise<
   for (const { id } of requeued) {
     await appendRenderEvent(ctx, id, { type: "queued" });
   }
+  // Whoever found them (a claim) takes one; the owner's other waiting nodes may take the rest.
+  if (requeued.length > 0) await wakeClaimers(ctx, ownerId);
 }
 
 /** Gives the oldest queued render of the node's owner to the node, or null when there is none. */

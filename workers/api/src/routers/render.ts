@@ -15,17 +15,17 @@ import {
   segmentEventSchema,
   stageEventSchema,
 } from "../contract/index.ts";
-import { renderEvents, renders } from "../db/schema.ts";
+import { renderEvents, renders, shootouts } from "../db/schema.ts";
 import { appendRenderEvent } from "../renders/append-render-event.ts";
 import { freezeRenderSpec } from "../renders/freeze-render-spec.ts";
 import { publicRender } from "../renders/public-render.ts";
 import { claimRender, renewLease } from "../renders/render-lease.ts";
+import { claimWaiter, wakeClaimers } from "../renders/render-queue.ts";
 import { ownedShootout, shootoutAssets } from "../shootouts/owned-shootout.ts";
-import { authedProcedure, nodeProcedure, router } from "../trpc.ts";
+import { authedProcedure, nodeProcedure, publicProcedure, router } from "../trpc.ts";
 
 /** Long-poll limit of `claim`: under the ~30 s that proxies and the Workers runtime allow an idle request. */
 export const MAX_CLAIM_WAIT_SECONDS = 25;
-const CLAIM_POLL_MS = 500;
 export const MAX_EVENTS_PER_REPORT = 50;
 export const MAX_EVENTS_PER_READ = 1000;
 
@@ -71,12 +71,60 @@ export const renderRouter = router({
         .returning();
       await appendRenderEvent(ctx, id, { type: "queued" });
       if (!render) throw new Error(`render ${id} was not stored`);
+      await wakeClaimers(ctx, ctx.user.id);
       return publicRender({ ...render, lastSeq: 0 });
     }),
 
   get: authedProcedure
     .input(idInput)
     .query(async ({ ctx, input }) => publicRender(await ownedRender(ctx, ctx.user.id, input.id))),
+
+  /**
+   * Who may follow a render live, and how much they see (workers/room-access.ts asks, with the browser's cookie):
+   * its owner everything; anyone, signed in or not, a render of an unlisted or public shootout, as a viewer (only
+   * lifecycle and stage progress: workers/realtime/src/audience.ts). Anyone else gets what a missing render gets:
+   * NOT_FOUND when signed in, UNAUTHORIZED when not.
+   */
+  watchable: publicProcedure.input(idInput).query(async ({ ctx, input }) => {
+    const session = await ctx.session();
+    const [render] = await ctx.db
+      .select({ ownerId: renders.ownerId, visibility: shootouts.visibility })
+      .from(renders)
+      .innerJoin(shootouts, eq(shootouts.id, renders.shootoutId))
+      .where(eq(renders.id, input.id))
+      .limit(1);
+    if (render && session && render.ownerId === session.user.id) return { audience: "owner" as const };
+    if (render && render.visibility !== "private") return { audience: "viewer" as const };
+    if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in to do this" });
+    throw new TRPCError({ code: "NOT_FOUND", message: `no render ${input.id}` });
+  }),
+
+  /**
+   * For the share page of an unlisted or public shootout: its newest render while that is queued or running (what a
+   * viewer may know of it: id, state, progress, stage), else null. A private shootout is NOT_FOUND, as on the page.
+   */
+  inProgress: publicProcedure
+    .input(z.object({ shootoutId: z.string().min(1).max(64) }))
+    .query(async ({ ctx, input }) => {
+      const [found, newest] = await ctx.db.batch([
+        ctx.db
+          .select({ visibility: shootouts.visibility })
+          .from(shootouts)
+          .where(eq(shootouts.id, input.shootoutId))
+          .limit(1),
+        ctx.db
+          .select({ id: renders.id, status: renders.status, progress: renders.progress, stage: renders.stage })
+          .from(renders)
+          .where(eq(renders.shootoutId, input.shootoutId))
+          .orderBy(desc(renders.queuedAt), desc(renders.id))
+          .limit(1),
+      ]);
+      if (!found[0] || found[0].visibility === "private") {
+        throw new TRPCError({ code: "NOT_FOUND", message: `no shootout ${input.shootoutId}` });
+      }
+      const render = newest[0];
+      return render && (render.status === "queued" || render.status === "running") ? render : null;
+    }),
 
   list: authedProcedure.input(z.object({ shootoutId: z.string().min(1).max(64) })).query(async ({ ctx, input }) => {
     const rows = await ctx.db
@@ -114,10 +162,15 @@ export const renderRouter = router({
       throw new TRPCError({ code: "CONFLICT", message: `render ${input.id} has already ${render.status}` });
     }
     await appendRenderEvent(ctx, input.id, { type: "canceled" });
+    await wakeClaimers(ctx, ctx.user.id);
     return publicRender(canceled);
   }),
 
-  /** Node: the oldest queued render of the node's owner, waiting up to `waitSeconds` for one; null if none. */
+  /**
+   * Node: the oldest queued render of the node's owner, waiting up to `waitSeconds` for one; null if none. Between
+   * D1 queries it waits on the owner's RenderQueue (renders/render-queue.ts), which submit, release, retry, requeue
+   * and cancel notify, with a safety poll for lease expiries; without the realtime binding it polls D1.
+   */
   claim: nodeProcedure
     .input(
       z.object({
@@ -130,9 +183,13 @@ export const renderRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const deadline = Date.now() + input.waitSeconds * 1000;
+      const signal = ctx.req?.signal;
+      const queue = claimWaiter(ctx, ctx.node.ownerId);
+      // The queue's version is read before the first query, so a render submitted after that query still wakes us.
+      if (input.waitSeconds > 0) await queue.begin();
       for (;;) {
         // A node that hung up (stopped, or crashed mid-poll) must not be handed a render it will never work on.
-        if (ctx.req?.signal.aborted) return null;
+        if (signal?.aborted) return null;
         const claimed = await claimRender(ctx, ctx.node);
         if (claimed) {
           return {
@@ -143,8 +200,9 @@ export const renderRouter = router({
             specHash: claimed.specHash,
           };
         }
-        if (Date.now() + CLAIM_POLL_MS > deadline) return null;
-        await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+        const left = deadline - Date.now();
+        if (left <= 0) return null;
+        await queue.wait(left, signal);
       }
     }),
 
@@ -195,6 +253,7 @@ export const renderRouter = router({
       .returning();
     if (!released) throw leaseLost(input.renderId);
     await appendRenderEvent(ctx, input.renderId, { type: "queued" });
+    await wakeClaimers(ctx, ctx.node.ownerId);
     return publicRender(released);
   }),
 
@@ -275,6 +334,7 @@ export const renderRouter = router({
         .returning();
       if (!updated) throw leaseLost(input.renderId);
       await appendRenderEvent(ctx, input.renderId, { type: "failed", error: input.error, willRetry });
+      if (willRetry) await wakeClaimers(ctx, ctx.node.ownerId);
       return publicRender(updated);
     }),
 });
