@@ -15,6 +15,7 @@ export default defineConfig({
             "render-node/src/**/*.test.ts",
             "remotion/src/**/*.test.ts",
             "dev/**/*.test.ts",
+            "app/lib/**/*.test.ts",
           ],
         },
       },

@@ -152,6 +152,10 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await page.locator("#chain-0-ir").selectOption({ label: "Demo 1x12 open-back cab" });
     await page.locator("#chain-1-name").fill("Closed back 4x12");
     await page.locator("#chain-1-ir").selectOption({ label: "Demo 4x12 closed-back cab" });
+    // Chains start as capture → IR; a gain block comes from the block editor's "Add block" menu.
+    const chain2 = page.getByRole("group", { name: "Chain 2", exact: true });
+    await chain2.getByRole("button", { name: "Add block" }).click();
+    await chain2.getByRole("button", { name: "Gain", exact: true }).click();
     await page.locator("#chain-1-gain").fill("3");
     await shot("04-builder");
     await page.getByRole("button", { name: "Create shootout" }).click();

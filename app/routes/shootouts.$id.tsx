@@ -1,5 +1,7 @@
-import { useCallback, useState } from "react";
+import { shootoutSpecSchema } from "@gts/api/contract";
+import { useCallback, useMemo, useState } from "react";
 import { Form, useNavigation } from "react-router";
+import { ChainEditor } from "../components/ChainEditor";
 import { ChainList, type DisplayChain } from "../components/ChainList";
 import { EmptyState } from "../components/EmptyState";
 import { FormMessage } from "../components/FormMessage";
@@ -9,8 +11,18 @@ import { RenderProgressPanel } from "../components/RenderProgressPanel";
 import { RenderVideo } from "../components/RenderVideo";
 import { ShareControls } from "../components/ShareControls";
 import { VisibilityBadge } from "../components/VisibilityBadge";
+import type { Api } from "../lib/api.server";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
+import type { EditorChain } from "../lib/chain-editor";
+import {
+  chainsToEditor,
+  editorRefusal,
+  editorToChainInputs,
+  issuesToFieldErrors,
+  parseEditorForm,
+  placeMessagePaths,
+} from "../lib/chain-editor-form";
 import { formatBytes, formatSeconds } from "../lib/format";
 import { loadForUser } from "../lib/require-user.server";
 import { tone3000Credit } from "../lib/tone3000-credit.server";
@@ -70,14 +82,44 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       })),
     },
     shareUrl: `${new URL(request.url).origin}/s/${shootout.id}`,
+    // For the chain editor.
+    captures: library.items.filter((a) => a.kind === "capture"),
+    irs: library.items.filter((a) => a.kind === "ir"),
   };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
+/** Saves the chain editor's chains into the shootout, after the contract's schema has checked the whole spec. */
+async function saveChains(form: FormData, id: string, api: Api): Promise<ActionResult> {
+  const editor = parseEditorForm(form.entries());
+  const { chains, blockIndex } = editorToChainInputs(editor);
+  const refuse = (fieldErrors: Record<string, string>) => editorRefusal(editor, blockIndex, fieldErrors);
+  const { id: _id, createdAt: _c, updatedAt: _u, ...spec } = await api.shootout.get.query({ id });
+  const checked = shootoutSpecSchema.safeParse({ ...spec, chains });
+  if (!checked.success) return refuse(issuesToFieldErrors(checked.error.issues));
+  try {
+    await api.shootout.update.mutate({ id, spec: { ...spec, chains } });
+  } catch (error) {
+    if (!isUserMistake(error)) throw error;
+    return refuse(placeMessagePaths(apiMessages(error).fieldErrors));
+  }
+  return { fieldErrors: {} as Record<string, string> };
+}
+
+/** Every action answer: messages by path; a refused chain edit also gives the editor back with its messages placed. */
+interface ActionResult {
+  fieldErrors: Record<string, string>;
+  summary?: string[];
+  editor?: EditorChain[];
+}
+
+export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
   const api = context.get(apiContext);
   const form = await request.formData();
   const intent = form.get("intent");
   try {
+    if (intent === "chains") {
+      return await saveChains(form, params.id, api);
+    }
     if (intent === "render") {
       await api.render.submit.mutate({ shootoutId: params.id });
     } else if (intent === "cancel") {
@@ -111,6 +153,9 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
     latest &&
     (live?.id === latest.id ? !isTerminalState(live.state) : latest.status === "queued" || latest.status === "running");
   const chainNames = chains.map((c) => c.name);
+  const editing = useMemo(() => chainsToEditor(shootout.chains), [shootout.chains]);
+  const chainsRefusal = actionData?.editor ? { summary: actionData.summary ?? [], editor: actionData.editor } : null;
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "chains";
   return (
     <main className="page page-wide">
       <div className="page-head">
@@ -127,6 +172,29 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
             <h2 id="chains-heading">Chains</h2>
             <ChainList chains={chains} />
             {chains.some((chain) => chain.blocks.some((block) => block.asset?.tone3000)) && <PoweredByTone3000 />}
+            <details className="edit-chains" open={chainsRefusal ? true : undefined}>
+              <summary>Edit chains and blocks</summary>
+              <Form method="post" className="stack-form builder" noValidate>
+                <input type="hidden" name="intent" value="chains" />
+                {chainsRefusal && chainsRefusal.summary.length > 0 && (
+                  <FormMessage message={chainsRefusal.summary.join(" · ")} />
+                )}
+                <ChainEditor
+                  // A save reloads the shootout: start again from what was stored.
+                  key={shootout.updatedAt}
+                  initial={editing}
+                  submitted={chainsRefusal?.editor ?? null}
+                  captures={loaderData.captures}
+                  irs={loaderData.irs}
+                />
+                <p className="hint">Saving changes the shootout; render it again to hear the new chains.</p>
+                <div className="form-actions">
+                  <button type="submit" className="button" disabled={saving}>
+                    {saving ? "Saving…" : "Save chains"}
+                  </button>
+                </div>
+              </Form>
+            </details>
           </section>
 
           <section className="panel" aria-labelledby="plan-heading">
@@ -159,7 +227,7 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
         <div>
           <section className="panel" aria-labelledby="render-heading">
             <h2 id="render-heading">Render</h2>
-            <FormMessage message={actionData?.fieldErrors?.form} />
+            <FormMessage message={chainsRefusal ? undefined : actionData?.fieldErrors?.form} />
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="render" />
               <button type="submit" className="button" disabled={submitting || Boolean(active)}>

@@ -1,19 +1,24 @@
-import { useState } from "react";
+import { MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS, shootoutSpecSchema } from "@gts/api/contract";
+import { useMemo } from "react";
 import { Form, Link, redirect, useNavigation } from "react-router";
-import { ChainFields } from "../components/ChainFields";
+import { ChainEditor } from "../components/ChainEditor";
 import { EmptyState } from "../components/EmptyState";
 import { FieldError } from "../components/FieldError";
 import { FormMessage } from "../components/FormMessage";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
+import { defaultChains, type EditorChain } from "../lib/chain-editor";
+import {
+  editorRefusal,
+  editorToChainInputs,
+  issuesToFieldErrors,
+  parseEditorForm,
+  placeMessagePaths,
+} from "../lib/chain-editor-form";
 import { formatSeconds } from "../lib/format";
 import { loadForUser } from "../lib/require-user.server";
 import { skipRevalidationAfterRefusal } from "../lib/skip-revalidation-after-refusal";
 import type { Route } from "./+types/shootouts.new";
-
-const PALETTE = ["#f5a524", "#3b82f6", "#22c55e", "#ef4444", "#a855f7", "#14b8a6", "#eab308", "#ec4899"];
-const MIN_CHAINS = 2;
-const MAX_CHAINS = 8;
 
 export function meta(_: Route.MetaArgs) {
   return [{ title: "New shootout · Guitar Tone Shootout" }];
@@ -29,40 +34,54 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** What the form had besides the chains, so a refused form (even without JavaScript) comes back as it was sent. */
+interface SentValues {
+  title: string;
+  description: string;
+  diId: string;
+  riffStart: string;
+  riffEnd: string;
+}
+
+/** Fields shown beside their own control; every other message goes in the summary above the form. */
+const PLACED_OUTSIDE_CHAINS = (key: string) => key === "title" || key.startsWith("diTracks");
+
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const seconds = (name: string) => (text(name) === "" ? Number.NaN : Number(text(name)));
-  const chainCount = Math.min(MAX_CHAINS, Math.max(MIN_CHAINS, Number(text("chainCount")) || MIN_CHAINS));
-  const chains = Array.from({ length: chainCount }, (_, i) => {
-    const p = `chains.${i}`;
-    const gainDb = Number(text(`${p}.gainDb`) || 0);
-    const blocks = [
-      ...(gainDb !== 0 ? [{ type: "gain" as const, gainDb }] : []),
-      ...(text(`${p}.captureId`) ? [{ type: "capture" as const, assetId: text(`${p}.captureId`) }] : []),
-      ...(text(`${p}.irId`) ? [{ type: "ir" as const, assetId: text(`${p}.irId`) }] : []),
-    ];
-    // A chain with nothing in it is a clean reference: one 0 dB gain block keeps it a valid chain.
-    return {
-      name: text(`${p}.name`),
-      colour: text(`${p}.colour`) || "#888888",
-      blocks: blocks.length ? blocks : [{ type: "gain" as const, gainDb: 0 }],
-    };
-  });
+  const values: SentValues = {
+    title: text("title"),
+    description: text("description"),
+    diId: text("diId"),
+    riffStart: text("riffStart"),
+    riffEnd: text("riffEnd"),
+  };
+  // The block editor's fields, as the editor state they describe, then as the contract's chains.
+  const editor = parseEditorForm(form.entries());
+  const { chains, blockIndex } = editorToChainInputs(editor);
   const start = seconds("riffStart");
   const end = seconds("riffEnd");
   const riffs = Number.isNaN(start) && Number.isNaN(end) ? [] : [{ startSeconds: start || 0, endSeconds: end }];
+  const spec = {
+    title: values.title,
+    description: values.description,
+    diTracks: [{ assetId: values.diId, riffs }],
+    chains,
+  };
+  const refuse = (fieldErrors: Record<string, string>) => ({
+    ...editorRefusal(editor, blockIndex, fieldErrors, PLACED_OUTSIDE_CHAINS),
+    values,
+  });
+  // The contract's own schema first: its messages land beside the block and field they are about.
+  const checked = shootoutSpecSchema.safeParse(spec);
+  if (!checked.success) return refuse(issuesToFieldErrors(checked.error.issues));
   let created: { id: string };
   try {
-    created = await context.get(apiContext).shootout.create.mutate({
-      title: text("title"),
-      description: text("description"),
-      diTracks: [{ assetId: text("diId"), riffs }],
-      chains,
-    });
+    created = await context.get(apiContext).shootout.create.mutate(spec);
   } catch (error) {
     if (!isUserMistake(error)) throw error;
-    return apiMessages(error);
+    return refuse(placeMessagePaths(apiMessages(error).fieldErrors));
   }
   throw redirect(`/shootouts/${created.id}`);
 }
@@ -71,13 +90,12 @@ export const shouldRevalidate = skipRevalidationAfterRefusal;
 
 export default function NewShootout({ loaderData, actionData }: Route.ComponentProps) {
   const { dis, captures, irs } = loaderData;
-  const [chainCount, setChainCount] = useState(MIN_CHAINS);
+  const initialChains = useMemo(() => defaultChains(irs.map((ir) => ir.id)), [irs]);
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
+  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const sent = actionData?.values;
   const riffError = Object.entries(errors).find(([key]) => key.startsWith("diTracks"))?.[1];
-  const otherMessages = (actionData?.messages ?? []).filter(
-    (m) => !Object.entries(errors).some(([key, value]) => key !== "form" && value === m),
-  );
+  const summary = actionData?.summary ?? [];
 
   if (dis.length === 0 || captures.length + irs.length === 0) {
     return (
@@ -96,14 +114,14 @@ export default function NewShootout({ loaderData, actionData }: Route.ComponentP
     <main className="page">
       <h1>New shootout</h1>
       <Form method="post" className="stack-form builder" noValidate>
-        {otherMessages.length > 0 && <FormMessage message={otherMessages.join(" · ")} />}
-        <input type="hidden" name="chainCount" value={chainCount} />
+        {summary.length > 0 && <FormMessage message={summary.join(" · ")} />}
         <label>
           Title
           <input
             name="title"
             required
-            maxLength={120}
+            maxLength={MAX_TITLE_CHARS}
+            defaultValue={sent?.title}
             placeholder="e.g. Three high-gain amps through a 4x12"
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={errors.title ? "title-error" : undefined}
@@ -112,14 +130,14 @@ export default function NewShootout({ loaderData, actionData }: Route.ComponentP
         <FieldError id="title-error" message={errors.title} />
         <label>
           Description <span className="hint">(optional)</span>
-          <textarea name="description" rows={2} maxLength={2000} />
+          <textarea name="description" rows={2} maxLength={MAX_DESCRIPTION_CHARS} defaultValue={sent?.description} />
         </label>
         <fieldset>
           <legend>DI and riff</legend>
           <div className="grid-fields">
             <label>
               DI recording
-              <select name="diId" defaultValue={dis[0]?.id}>
+              <select name="diId" defaultValue={sent?.diId || dis[0]?.id}>
                 {dis.map((di) => (
                   <option key={di.id} value={di.id}>
                     {di.name}
@@ -135,13 +153,22 @@ export default function NewShootout({ loaderData, actionData }: Route.ComponentP
                 type="number"
                 min={0}
                 step={0.01}
-                defaultValue={0}
+                defaultValue={sent ? sent.riffStart : 0}
+                aria-invalid={riffError ? true : undefined}
                 aria-describedby="riff-error"
               />
             </label>
             <label>
               Riff end (s)
-              <input name="riffEnd" type="number" min={0} step={0.01} defaultValue={4} aria-describedby="riff-error" />
+              <input
+                name="riffEnd"
+                type="number"
+                min={0}
+                step={0.01}
+                defaultValue={sent ? sent.riffEnd : 4}
+                aria-invalid={riffError ? true : undefined}
+                aria-describedby="riff-error"
+              />
             </label>
           </div>
           <p className="hint">Leave both empty to use the whole DI.</p>
@@ -150,28 +177,13 @@ export default function NewShootout({ loaderData, actionData }: Route.ComponentP
         <p className="hint">
           Need another capture or IR? <Link to="/library/tone3000">Browse TONE3000</Link> (this form is not kept).
         </p>
-        {Array.from({ length: chainCount }, (_, i) => (
-          <ChainFields
-            // Chains are only ever removed from the end, so the index is a stable key.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            key={i}
-            index={i}
-            captures={captures}
-            irs={irs}
-            defaultColour={PALETTE[i % PALETTE.length] ?? "#888888"}
-            errors={errors}
-            onRemove={i === chainCount - 1 && chainCount > MIN_CHAINS ? () => setChainCount(chainCount - 1) : undefined}
-          />
-        ))}
+        <ChainEditor
+          initial={initialChains}
+          submitted={(actionData?.editor as EditorChain[] | undefined) ?? null}
+          captures={captures}
+          irs={irs}
+        />
         <div className="form-actions">
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={chainCount >= MAX_CHAINS}
-            onClick={() => setChainCount(chainCount + 1)}
-          >
-            Add chain
-          </button>
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Creating…" : "Create shootout"}
           </button>
