@@ -174,6 +174,12 @@ describe("OAuth 2.0 + PKCE", () => {
       await approveOnFake(authorize.toString(), { toneId: JCM800_TONE_ID }),
     );
     expect(location).toBe(`/library/tone3000?tone=${JCM800_TONE_ID}`);
+    const closed = await startFlow(browser, "purpose=select&returnTo=/library/tone3000");
+    const { location: noPick } = await finishFlow(
+      browser,
+      await approveOnFake(closed.toString(), { action: "cancel", signedIn: false }),
+    );
+    expect(noPick).toBe(`/library/tone3000?tone3000_notice=${encodeURIComponent("No tone was picked on TONE3000.")}`);
   });
 
   it("asks a signed-out browser to sign in before linking, and refuses linking an account linked elsewhere", async () => {

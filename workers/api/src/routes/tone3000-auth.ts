@@ -103,6 +103,12 @@ async function callback(ctx: Context, url: URL): Promise<Response> {
   const canceled = q.get("canceled") === "true";
   const code = q.get("code");
   // A canceled flow may still carry a code (the user had signed in): it is exchanged, so the account gets linked.
+  if (!code && canceled && pending.purpose === "select") {
+    // Closing TONE3000's picker is a choice, not a failure.
+    return redirect(
+      `${pending.returnTo}${pending.returnTo.includes("?") ? "&" : "?"}tone3000_notice=${encodeURIComponent("No tone was picked on TONE3000.")}`,
+    );
+  }
   if (!code) {
     return redirectWithError(
       url,
