@@ -25,10 +25,26 @@ interface PlayerState {
   switches: number;
   contextState: string;
   gains: number[];
+  /** Each chain's decoded stem, in frames, and the context's rate. */
+  frames: number[];
+  sampleRate: number;
 }
 
 function playerState(page: Page): Promise<PlayerState | undefined> {
   return page.evaluate(() => (globalThis as { __player?: { snapshot: () => PlayerState } }).__player?.snapshot());
+}
+
+/** Frames in a WAV file: its `data` chunk's size over the `fmt ` chunk's bytes per frame (block align). */
+function wavFrames(bytes: Buffer): number {
+  let blockAlign = 0;
+  for (let offset = 12; offset + 8 <= bytes.length; ) {
+    const id = bytes.toString("latin1", offset, offset + 4);
+    const size = bytes.readUInt32LE(offset + 4);
+    if (id === "fmt ") blockAlign = bytes.readUInt16LE(offset + 20);
+    if (id === "data") return size / blockAlign;
+    offset += 8 + size + (size % 2);
+  }
+  throw new Error("no data chunk in the WAV");
 }
 
 /** A 0.2 s mono 48 kHz 16-bit WAV: a decaying click, as an IR (its bytes differ per `seed`, so it is new). */
@@ -212,6 +228,11 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     const listener = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const share = await listener.newPage();
     const listenerProblems = watch(share);
+    const stemRequests: string[] = [];
+    share.on("request", (request) => {
+      const stem = /\/artifacts\/(stem-\d+\.(?:flac|wav))$/.exec(new URL(request.url()).pathname)?.[1];
+      if (stem) stemRequests.push(stem);
+    });
     const response = await share.goto(shareUrl, { waitUntil: "networkidle" });
     expect(response?.headers()["cache-control"]).toMatch(/public/);
     await expect(share.locator("h1").textContent()).resolves.toBe("E2E: open vs closed back");
@@ -219,6 +240,39 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await share.waitForSelector("[data-testid=ab-player][data-ready=true]", { timeout: 30_000 });
     expect(await share.getByTestId("render-video").count()).toBe(1);
     await shot("09-share", share);
+
+    // The player fetched the FLAC listening stems, not the float WAVs, and decoded each (at the stems' 48 kHz) to
+    // exactly as many frames as the WAV stem that the Files list offers beside it.
+    // (Each may be fetched twice: in development React mounts the player twice, StrictMode's check of its cleanup.)
+    expect([...new Set(stemRequests)].sort()).toEqual(["stem-0.flac", "stem-1.flac"]);
+    const loaded = await playerState(share);
+    expect(loaded?.sampleRate).toBe(48_000);
+    const stemLink = (chain: string, format: string) =>
+      share.getByRole("link", { name: `Stem: ${chain} (${format})`, exact: true }).getAttribute("href");
+    const wavLengths: number[] = [];
+    for (const chain of ["Open back 1x12", "Closed back 4x12"]) {
+      expect(await stemLink(chain, "FLAC, 24-bit")).toMatch(/\/stem-\d\.flac$/);
+      const wav = await listener.request.get(
+        new URL((await stemLink(chain, "WAV, 32-bit float")) ?? "", shareUrl).href,
+      );
+      wavLengths.push(wavFrames(await wav.body()));
+    }
+    expect(wavLengths[0]).toBeGreaterThan(10 * 48_000);
+    expect(loaded?.frames).toEqual(wavLengths);
+    // Sample-aligned too: the browser's decoding of a FLAC stem is its WAV's samples to within 24-bit rounding.
+    const alignment = (await share.evaluate(`(async () => {
+      const decode = async (name) => new OfflineAudioContext(2, 1, 48000).decodeAudioData(
+        await (await fetch(document.querySelector('a[href$="/' + name + '"]').href)).arrayBuffer());
+      const [flac, wav] = await Promise.all([decode("stem-1.flac"), decode("stem-1.wav")]);
+      let worst = flac.numberOfChannels === wav.numberOfChannels ? 0 : Infinity;
+      for (let c = 0; c < wav.numberOfChannels; c++) {
+        const a = flac.getChannelData(c), b = wav.getChannelData(c);
+        for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+      }
+      return { flacFrames: flac.length, wavFrames: wav.length, worstLsb24: worst * 2 ** 23 };
+    })()`)) as { flacFrames: number; wavFrames: number; worstLsb24: number };
+    expect(alignment.flacFrames).toBe(alignment.wavFrames);
+    expect(alignment.worstLsb24).toBeLessThanOrEqual(0.5);
 
     await share.getByTestId("play").click();
     await share.waitForSelector("[data-testid=ab-player][data-playing=true]");

@@ -68,6 +68,8 @@ describe("a real render node attached to the local stack", () => {
       ["program.wav", "program-wav"],
       ["stem-0.wav", "stem"],
       ["stem-1.wav", "stem"],
+      ["stem-0.flac", "listen-stem"],
+      ["stem-1.flac", "listen-stem"],
       ["cues.json", "cue-list"],
       ["loudness.json", "loudness-report"],
     ]);

@@ -1,11 +1,19 @@
 /**
  * @module The share page's A/B player: every chain's stem decoded into one AudioContext, all started at the same
  * context time from the same offset (so they stay sample-aligned), each through its own gain. Switching chains only
- * moves gains (a short crossfade); nothing is stopped or restarted, so playback never gaps.
+ * moves gains (a short crossfade); nothing is stopped or restarted, so playback never gaps. The stems are the render's
+ * 24-bit FLACs where it has them (lossless, no encoder delay: they decode to exactly the WAV's frames), else its WAVs.
  */
 
 /** Long enough to hide the click of a hard switch, short enough to feel instant. */
 export const CROSSFADE_SECONDS = 0.03;
+
+/**
+ * The rate every render's stems have (the contract's RENDER_SAMPLE_RATE_HZ, not imported to keep the contract's
+ * schemas out of the page's JavaScript). The context runs at it, so `decodeAudioData` hands back the stems' own samples,
+ * not a copy resampled to the device's rate; the browser converts once, at the output.
+ */
+export const STEM_SAMPLE_RATE_HZ = 48_000;
 
 export interface PlayerCue {
   startSeconds: number;
@@ -27,6 +35,10 @@ export interface PlayerSnapshot {
   contextState: AudioContextState | "none";
   /** The gain each chain is heading to (1 for the active chain, 0 for the others). */
   gains: number[];
+  /** Each chain's decoded stem, in frames (empty until loaded): equal to the rendered file's frame count. */
+  frames: number[];
+  /** The context's sample rate, 0 before there is one. */
+  sampleRate: number;
 }
 
 type Listener = (snapshot: PlayerSnapshot) => void;
@@ -184,6 +196,8 @@ export class AbPlayer {
       switches: this.#switches,
       contextState: this.#context?.state ?? "none",
       gains: this.#gains.map((_, i) => (i === this.#active ? 1 : 0)),
+      frames: this.#buffers.map((buffer) => buffer.length),
+      sampleRate: this.#context?.sampleRate ?? 0,
     };
   }
 
@@ -217,7 +231,14 @@ export class AbPlayer {
   }
 
   #ensureContext(): AudioContext {
-    this.#context ??= new AudioContext();
+    if (!this.#context) {
+      try {
+        this.#context = new AudioContext({ sampleRate: STEM_SAMPLE_RATE_HZ });
+      } catch {
+        // A browser that cannot run a context at that rate: the device's rate, with the stems resampled on decoding.
+        this.#context = new AudioContext();
+      }
+    }
     return this.#context;
   }
 

@@ -9,6 +9,7 @@ import { SharedRenderProgress } from "../components/SharedRenderProgress";
 import { api } from "../lib/api.server";
 import { apiErrorCode } from "../lib/api-errors";
 import { formatClock } from "../lib/format";
+import { playerStemUrls } from "../lib/stem-sources";
 import { tone3000Credit } from "../lib/tone3000-credit.server";
 import type { Route } from "./+types/s.$id";
 
@@ -66,12 +67,11 @@ export async function loader({ params }: Route.LoaderArgs) {
 export default function SharedShootout({ loaderData }: Route.ComponentProps) {
   const { shootout, liveRender } = loaderData;
   const render = shootout.latestRender;
-  const stemUrls = useMemo(() => {
-    if (!render) return [];
-    const stems = render.artifacts.filter((a) => a.kind === "stem");
-    const urls = shootout.chains.map((_, i) => stems.find((s) => s.chainIndex === i)?.downloadPath);
-    return urls.every((u): u is string => u !== undefined) ? urls : [];
-  }, [render, shootout.chains]);
+  // The FLAC listening stems where the render has them, else (an older render) the WAV stems.
+  const stemUrls = useMemo(
+    () => (render ? playerStemUrls(render.artifacts, shootout.chains.length) : []),
+    [render, shootout.chains.length],
+  );
   const cues = useMemo(() => render?.cues ?? [], [render]);
   const levels = shootout.chains.map((_, i) => render?.loudness.find((l) => l.chainIndex === i && l.diIndex === 0));
   const program = render?.artifacts.find((a) => a.kind === "program-wav");
@@ -137,11 +137,12 @@ export default function SharedShootout({ loaderData }: Route.ComponentProps) {
               </li>
             )}
             {render.artifacts
-              .filter((a) => a.kind === "stem")
+              .filter((a) => a.kind === "stem" || a.kind === "listen-stem")
               .map((a) => (
                 <li key={a.name}>
                   <a href={a.downloadPath} download>
-                    Stem: {shootout.chains[a.chainIndex ?? 0]?.name ?? a.name}
+                    Stem: {shootout.chains[a.chainIndex ?? 0]?.name ?? a.name}{" "}
+                    {a.kind === "stem" ? "(WAV, 32-bit float)" : "(FLAC, 24-bit)"}
                   </a>
                 </li>
               ))}

@@ -8,62 +8,30 @@ import {
   type RenderSpec,
   type RenderSpecInput,
   renderSpecSchema,
-  type Tone3000Reference,
 } from "@gts/api/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { synthNamCapture } from "../../../dev/demo/synth-nam-capture.ts";
 import { createRenderCaptureFile } from "../amp/render-capture-file.ts";
-import { encodeWav } from "../dsp/encode-wav.ts";
-import { guitarRiff, noise } from "../dsp/test-support/signals.ts";
+import { noise } from "../dsp/test-support/signals.ts";
 import { runRenderJob } from "../node/run-render-job.ts";
+import {
+  TEST_TONE3000_REFERENCE,
+  type TestAsset,
+  testCapture,
+  testDi,
+  testIr,
+} from "../test-support/render-test-assets.ts";
 import { PROGRAM_SAMPLE_RATE_HZ } from "./arrange-program.ts";
 import { SegmentCache, segmentCacheKey } from "./segment-cache.ts";
 import type { RenderCaptureFile } from "./write-shootout-audio.ts";
 
-interface TestAsset {
-  assetId: string;
-  fileName: string;
-  bytes: Uint8Array;
-  sha256: string;
-}
-
-function testAsset(assetId: string, fileName: string, bytes: Uint8Array | string): TestAsset {
-  const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
-  return { assetId, fileName, bytes: data, sha256: createHash("sha256").update(data).digest("hex") };
-}
-
 // A 44.1 kHz DI, so the DI's resampling to the program rate is part of what the cache stands in for.
 const DI_RATE = 44_100;
-const DI = testAsset("asset-di", "riff.wav", encodeWav([guitarRiff(1.5, DI_RATE)], DI_RATE));
-const IR = testAsset(
-  "asset-ir",
-  "cab.wav",
-  encodeWav([noise(2_048, 1, 3).map((v, i) => v * Math.exp(-i / 300))], PROGRAM_SAMPLE_RATE_HZ),
-);
-const CLEAN = testAsset(
-  "asset-clean",
-  "clean.nam",
-  JSON.stringify(synthNamCapture({ name: "Clean", variant: "clean" })),
-);
-const CRUNCH = testAsset(
-  "asset-crunch",
-  "crunch.nam",
-  JSON.stringify(synthNamCapture({ name: "Crunch", variant: "crunch" })),
-);
-const HIGH_GAIN = testAsset(
-  "asset-high-gain",
-  "high-gain.nam",
-  JSON.stringify(synthNamCapture({ name: "High gain", variant: "high-gain" })),
-);
-const REFERENCE: Tone3000Reference = {
-  toneId: 77,
-  modelId: 4242,
-  toneTitle: "JCM800 2203",
-  modelName: "JCM800 capture 3",
-  creator: "szymon",
-  licence: "cc-by",
-  toneUrl: "https://www.tone3000.com/tones/jcm800-2203-77",
-};
+const DI = testDi("asset-di", DI_RATE);
+const IR = testIr("asset-ir");
+const CLEAN = testCapture("asset-clean", "clean.nam", "Clean", "clean");
+const CRUNCH = testCapture("asset-crunch", "crunch.nam", "Crunch", "crunch");
+const HIGH_GAIN = testCapture("asset-high-gain", "high-gain.nam", "High gain", "high-gain");
+const REFERENCE = TEST_TONE3000_REFERENCE;
 
 const frozen = (asset: TestAsset) => ({ assetId: asset.assetId, sha256: asset.sha256, fileName: asset.fileName });
 
@@ -186,7 +154,15 @@ describe("segment cache: renders through runRenderJob", () => {
     expect(second.engineCalls).toBe(0);
     expect(second.messages).toEqual(["chain 1 of 2: cached", "chain 2 of 2: cached"]);
 
-    const names = ["program.wav", "stem-0.wav", "stem-1.wav", "cues.json", "loudness.json"];
+    const names = [
+      "program.wav",
+      "stem-0.wav",
+      "stem-1.wav",
+      "stem-0.flac",
+      "stem-1.flac",
+      "cues.json",
+      "loudness.json",
+    ];
     expect(Object.keys(second.files).sort()).toEqual([...names].sort());
     for (const name of names) {
       const bytes = second.files[name] as Buffer;

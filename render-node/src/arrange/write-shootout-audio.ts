@@ -1,5 +1,6 @@
 /**
- * @module A shootout's whole audio from files on disk into a folder: `program.wav`, `stems/stem-N.wav`, `cues.json`,
+ * @module A shootout's whole audio from files on disk into a folder: `program.wav`, `stems/stem-N.wav` (float, the
+ * downloads), `stems/stem-N.flac` (24-bit, what the share page plays: see encode-flac.ts), `cues.json`,
  * `loudness.json`. Shared by the `render-audio` command and the render daemon, which differ only in where the
  * asset files come from (paths in a JSON file, or the node's input cache).
  */
@@ -14,6 +15,7 @@ import {
 } from "@gts/api/contract";
 import type { LoadIr, RenderCapture } from "../dsp/apply-chain.ts";
 import { decodeAudio } from "../dsp/decode-audio.ts";
+import { encodeFlac } from "../dsp/encode-flac.ts";
 import { encodeWav } from "../dsp/encode-wav.ts";
 import { PROGRAM_SAMPLE_RATE_HZ } from "./arrange-program.ts";
 import { type ChainAudioStore, renderShootoutAudio, type ShootoutAudio } from "./render-shootout-audio.ts";
@@ -46,7 +48,16 @@ export type AssetFile = (assetId: string, what: "DI" | "IR" | "capture") => stri
 
 export interface WrittenShootoutAudio {
   audio: ShootoutAudio;
-  files: { program: string; stems: string[]; cues: string; loudness: string };
+  files: ShootoutAudioFiles;
+}
+
+/** Where {@link writeShootoutAudio} put each file; `listenStems[i]` is the FLAC of `stems[i]`. */
+export interface ShootoutAudioFiles {
+  program: string;
+  stems: string[];
+  listenStems: string[];
+  cues: string;
+  loudness: string;
 }
 
 /**
@@ -108,15 +119,17 @@ export async function writeShootoutAudio(options: {
     ...(options.onSegment ? { onSegment: options.onSegment } : {}),
   });
   await mkdir(join(outDir, "stems"), { recursive: true });
-  const files = {
+  const files: ShootoutAudioFiles = {
     program: join(outDir, "program.wav"),
     stems: audio.stems.map((_, index) => join(outDir, "stems", `stem-${index}.wav`)),
+    listenStems: audio.stems.map((_, index) => join(outDir, "stems", `stem-${index}.flac`)),
     cues: join(outDir, "cues.json"),
     loudness: join(outDir, "loudness.json"),
   };
   await writeFile(files.program, encodeWav(audio.program, PROGRAM_SAMPLE_RATE_HZ));
   for (const [index, stem] of audio.stems.entries()) {
     await writeFile(files.stems[index] as string, encodeWav(stem, PROGRAM_SAMPLE_RATE_HZ));
+    await writeFile(files.listenStems[index] as string, await encodeFlac(stem, PROGRAM_SAMPLE_RATE_HZ));
   }
   await writeFile(files.cues, `${JSON.stringify(cueListSchema.parse(audio.cues), null, 2)}\n`);
   await writeFile(

@@ -156,7 +156,8 @@ export function createDspCommands(dependencies: DspCommandDependencies = {}): Re
     },
     "render-audio": {
       summary:
-        "render a shootout's audio offline: DIR/program.wav, DIR/stems/stem-N.wav, DIR/cues.json, DIR/loudness.json",
+        "render a shootout's audio offline: DIR/program.wav, DIR/stems/stem-N.wav (and .flac, 24-bit), DIR/cues.json, " +
+        "DIR/loudness.json",
       usage: "render-audio SHOOTOUT.json --out DIR",
       async run(args) {
         const { values, positionals } = parse(args, { out: { type: "string" } });

@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,51 +15,27 @@ import { synthNamCapture } from "../../../dev/demo/synth-nam-capture.ts";
 import { createRenderCaptureFile } from "../amp/render-capture-file.ts";
 import type { RenderCaptureFile } from "../arrange/write-shootout-audio.ts";
 import { encodeWav } from "../dsp/encode-wav.ts";
-import { guitarRiff, noise } from "../dsp/test-support/signals.ts";
+import { noise } from "../dsp/test-support/signals.ts";
+import {
+  TEST_TONE3000_REFERENCE,
+  type TestAsset,
+  testAsset,
+  testCapture,
+  testDi,
+  testIr,
+} from "../test-support/render-test-assets.ts";
 import { createNodeApi } from "./node-api.ts";
 import { type RenderDaemon, startRenderDaemon } from "./render-daemon.ts";
 import { type FakeRenderApi, startFakeRenderApi } from "./test-support/fake-render-api.ts";
 
-interface TestAsset {
-  assetId: string;
-  fileName: string;
-  bytes: Uint8Array;
-  sha256: string;
-}
-
-function testAsset(assetId: string, fileName: string, bytes: Uint8Array | string): TestAsset {
-  const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
-  return { assetId, fileName, bytes: data, sha256: createHash("sha256").update(data).digest("hex") };
-}
-
 const FS = 48_000;
-const DI = testAsset("asset-di-riff", "riff.wav", encodeWav([guitarRiff(1.5, FS)], FS));
-const IR = testAsset(
-  "asset-cab-ir",
-  "cab.wav",
-  encodeWav([noise(2_048, 1, 3).map((v, i) => v * Math.exp(-i / 300))], FS),
-);
+const DI = testDi("asset-di-riff", FS);
+const IR = testIr("asset-cab-ir");
 /** A capture from TONE3000: the terms forbid caching it. */
-const TONE3000_CAPTURE = testAsset(
-  "asset-t3k-jcm800",
-  "jcm800-capture-3.nam",
-  JSON.stringify(synthNamCapture({ name: "JCM800 capture 3", variant: "crunch" })),
-);
+const TONE3000_CAPTURE = testCapture("asset-t3k-jcm800", "jcm800-capture-3.nam", "JCM800 capture 3", "crunch");
 /** The user's own upload: cached as before, the control for every "not cached" check. */
-const OWN_CAPTURE = testAsset(
-  "asset-own-clean",
-  "own-clean.nam",
-  JSON.stringify(synthNamCapture({ name: "Own clean", variant: "clean" })),
-);
-const REFERENCE: Tone3000Reference = {
-  toneId: 77,
-  modelId: 4242,
-  toneTitle: "JCM800 2203",
-  modelName: "JCM800 capture 3",
-  creator: "szymon",
-  licence: "cc-by",
-  toneUrl: "https://www.tone3000.com/tones/jcm800-2203-77",
-};
+const OWN_CAPTURE = testCapture("asset-own-clean", "own-clean.nam", "Own clean", "clean");
+const REFERENCE = TEST_TONE3000_REFERENCE;
 const MODEL_LOG = "using TONE3000 model 4242 for this render only";
 
 function frozen(asset: TestAsset) {

@@ -16,7 +16,7 @@ import {
   segmentCacheKey,
   segmentStoreOf,
 } from "../arrange/segment-cache.ts";
-import type { RenderCaptureFile, TransientScope } from "../arrange/write-shootout-audio.ts";
+import type { RenderCaptureFile, ShootoutAudioFiles, TransientScope } from "../arrange/write-shootout-audio.ts";
 import { writeShootoutAudio } from "../arrange/write-shootout-audio.ts";
 import { buildShootoutProps } from "../video/build-shootout-props.ts";
 import { readCaptureFacts } from "../video/read-capture-facts.ts";
@@ -149,7 +149,7 @@ export async function runRenderJob(options: RenderJobOptions): Promise<JobResult
 
 function jobResult(
   videoArtifacts: JobArtifact[],
-  files: { program: string; stems: string[]; cues: string; loudness: string },
+  files: ShootoutAudioFiles,
   audio: ShootoutAudio,
 ): Omit<JobResult, "segments" | "timings"> {
   return {
@@ -161,6 +161,14 @@ function jobResult(
         kind: "stem" as const,
         path,
         contentType: "audio/wav",
+        chainIndex,
+      })),
+      // The same stems as 24-bit FLAC, for the share page's player (the WAVs stay: they are the downloads).
+      ...files.listenStems.map((path, chainIndex) => ({
+        name: `stem-${chainIndex}.flac`,
+        kind: "listen-stem" as const,
+        path,
+        contentType: "audio/flac",
         chainIndex,
       })),
       { name: "cues.json", kind: "cue-list", path: files.cues, contentType: "application/json" },

@@ -8,17 +8,10 @@ import {
 import { describe, expect, it } from "vitest";
 import { tone3000Credits } from "../../../remotion/src/helpers/tone3000-credits.ts";
 import { shootoutPropsSchema } from "../../../remotion/src/shootout-props.ts";
+import { TEST_TONE3000_REFERENCE } from "../test-support/render-test-assets.ts";
 import { buildShootoutProps } from "./build-shootout-props.ts";
 
-const JCM800: Tone3000Reference = {
-  toneId: 77,
-  modelId: 4242,
-  toneTitle: "JCM800 2203",
-  modelName: "JCM800 capture 3",
-  creator: "szymon",
-  licence: "cc-by",
-  toneUrl: "https://www.tone3000.com/tones/jcm800-2203-77",
-};
+const JCM800 = TEST_TONE3000_REFERENCE;
 const CAB: Tone3000Reference = {
   toneId: 90,
   modelId: 9001,

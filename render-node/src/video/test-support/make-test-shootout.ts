@@ -2,22 +2,12 @@
  * @module `makeTestShootout`: a synthetic A/B program (chains take turns, `cueSeconds` each) with its cues and video
  * props, for the video test and the bench. The audio is plucked noise: aperiodic, so cross-correlation has one peak.
  */
-import type { Cue, Tone3000Reference } from "@gts/api/contract";
+import type { Cue } from "@gts/api/contract";
+import { TEST_TONE3000_REFERENCE } from "../../test-support/render-test-assets.ts";
 import { computeWaveformPeaks } from "../compute-waveform-peaks.ts";
 import type { ComparisonVideoProps } from "../render-comparison.ts";
 
 export const TEST_CHAIN_COLOURS = ["#f5a524", "#2f7bff", "#f31260", "#17c964"] as const;
-
-/** The second chain's amp is a TONE3000 model (its intro card is not under the title card), credited in the video. */
-export const TEST_TONE3000_REFERENCE: Tone3000Reference = {
-  toneId: 77,
-  modelId: 4242,
-  toneTitle: "JCM800 2203",
-  modelName: "JCM800 capture 3",
-  creator: "szymon",
-  licence: "cc-by",
-  toneUrl: "https://www.tone3000.com/tones/jcm800-2203-77",
-};
 
 export interface TestShootout {
   program: [Float32Array, Float32Array];
@@ -68,6 +58,7 @@ export function makeTestShootout(options: {
         type: "capture" as const,
         label: `Amp capture ${c + 1}`,
         detail: "amp · modelled by test · CC BY 4.0",
+        // The second chain's amp is a TONE3000 model (its intro card is not under the title card), credited.
         ...(c === 1 ? { tone3000: TEST_TONE3000_REFERENCE } : {}),
       },
       { type: "ir" as const, label: "4x12 V30", detail: "cab IR · test · CC0" },

@@ -39,6 +39,28 @@ describe("artifactManifestSchema", () => {
     ).toBe(true);
   });
 
+  it("accepts a manifest with a FLAC listening stem per chain beside the WAV stems", () => {
+    const manifest = minimalManifest();
+    manifest.artifacts = [0, 1].flatMap((chainIndex) => [
+      { name: `stem-${chainIndex}.wav`, kind: "stem", contentType: "audio/wav", bytes: 8, sha256: SHA, chainIndex },
+      {
+        name: `stem-${chainIndex}.flac`,
+        kind: "listen-stem",
+        contentType: "audio/flac",
+        bytes: 4,
+        sha256: SHA,
+        chainIndex,
+      },
+    ]);
+    expect(artifactManifestSchema.parse(manifest)).toEqual(manifest);
+  });
+
+  it("still accepts a manifest from before listening stems (WAV stems only)", () => {
+    const manifest = minimalManifest();
+    expect((manifest.artifacts as { kind: string }[]).some((a) => a.kind === "listen-stem")).toBe(false);
+    expect(artifactManifestSchema.safeParse(manifest).success).toBe(true);
+  });
+
   it("lowercases the content type", () => {
     const manifest = minimalManifest();
     manifest.artifacts = [{ name: "t.png", kind: "thumbnail", contentType: "Image/PNG", bytes: 1, sha256: SHA }];
@@ -51,7 +73,7 @@ describe("artifactManifestSchema", () => {
     [
       { artifacts: [{ name: "v.mp4", kind: "gif", contentType: "video/mp4", bytes: 1, sha256: SHA }] },
       ["artifacts", 0, "kind"],
-      "kind must be one of: video, video-short, thumbnail, program-wav, stem, loudness-report, manifest, cue-list",
+      "kind must be one of: video, video-short, thumbnail, program-wav, stem, loudness-report, manifest, cue-list, listen-stem",
     ],
     [
       { artifacts: [{ name: "v.mp4", kind: "video", contentType: "mp4", bytes: 1, sha256: SHA }] },
@@ -67,6 +89,11 @@ describe("artifactManifestSchema", () => {
       { artifacts: [{ name: "s.wav", kind: "stem", contentType: "audio/wav", bytes: 1, sha256: SHA }] },
       ["artifacts", 0, "chainIndex"],
       "chainIndex is required for a stem",
+    ],
+    [
+      { artifacts: [{ name: "s.flac", kind: "listen-stem", contentType: "audio/flac", bytes: 1, sha256: SHA }] },
+      ["artifacts", 0, "chainIndex"],
+      "chainIndex is required for a listening stem",
     ],
     [
       { cues: [{ startSeconds: 2, endSeconds: 2, chainIndex: 0, diIndex: 0 }] },

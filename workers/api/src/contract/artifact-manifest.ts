@@ -1,6 +1,6 @@
 /** @module The manifest of a finished render: its artifacts, the cue list (time → chain, DI, riff) and per-segment loudness. */
 import { z } from "zod";
-import { artifactKindSchema } from "./artifact-kind.ts";
+import { artifactKindSchema, PER_CHAIN_ARTIFACT_KINDS } from "./artifact-kind.ts";
 import { segmentLoudnessSchema } from "./segment-loudness.ts";
 import {
   fileName,
@@ -27,7 +27,7 @@ export const contentTypeSchema = z
   .toLowerCase();
 export type ContentType = z.infer<typeof contentTypeSchema>;
 
-/** One uploaded file of a render; `chainIndex` says which chain a per-chain file (a stem) belongs to. */
+/** One uploaded file of a render; `chainIndex` says which chain a per-chain file (a stem, a listening stem) belongs to. */
 export const artifactSchema = z
   .object({
     name: artifactNameSchema,
@@ -38,11 +38,11 @@ export const artifactSchema = z
     chainIndex: rangedInt("chainIndex", 0).optional(),
   })
   .superRefine((artifact, ctx) => {
-    if (artifact.kind === "stem" && artifact.chainIndex === undefined) {
+    if (PER_CHAIN_ARTIFACT_KINDS.includes(artifact.kind) && artifact.chainIndex === undefined) {
       ctx.addIssue({
         code: "custom",
         path: ["chainIndex"],
-        message: "chainIndex is required for a stem",
+        message: `chainIndex is required for a ${artifact.kind === "stem" ? "stem" : "listening stem"}`,
         input: artifact,
       });
     }

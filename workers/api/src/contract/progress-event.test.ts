@@ -78,7 +78,7 @@ describe("progressEventSchema", () => {
     [
       { ...base, type: "artifact", name: "a.gif", kind: "gif" },
       ["kind"],
-      "kind must be one of: video, video-short, thumbnail, program-wav, stem, loudness-report, manifest, cue-list",
+      "kind must be one of: video, video-short, thumbnail, program-wav, stem, loudness-report, manifest, cue-list, listen-stem",
     ],
     [
       { ...base, type: "segment", diIndex: 0, chainIndex: 0, gainDb: 0, integratedLufs: -71, truePeakDbtp: -1 },
