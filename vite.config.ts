@@ -23,6 +23,14 @@ export default defineConfig({
     }),
     reactRouter(),
   ],
+  environments: {
+    client: {
+      // The shootout page's video preview imports the Remotion Player lazily, so Vite would only find these when a
+      // browser asks for them, re-optimize, and answer that page "504 Outdated Optimize Dep". Pre-bundled up front
+      // (together, so the player and the compositions share one `remotion`).
+      optimizeDeps: { include: ["@remotion/player", "remotion"] },
+    },
+  },
 });
 
 /**

@@ -178,7 +178,22 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await page.waitForURL(/\/shootouts\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { level: 1, name: "E2E: open vs closed back" }).waitFor();
     await expect(page.getByTestId("program-length").textContent()).resolves.toBe("16.0 s");
+    // The live video preview: the Remotion Player with the composition the node renders, silent from the plan until
+    // a render exists; a drawn frame shows the chains. The 9:16 toggle swaps in the short, in its own frame.
+    const preview = page.getByTestId("video-preview");
+    const player = preview.locator(".__remotion-player");
+    const playerRatio = async () => {
+      const box = await player.boundingBox();
+      return box ? box.width / box.height : Number.NaN;
+    };
+    await player.getByText("Closed back 4x12").first().waitFor({ timeout: 60_000 });
+    await expect(preview.getAttribute("data-source")).resolves.toBe("plan");
+    expect(await playerRatio()).toBeCloseTo(16 / 9, 2);
+    await preview.getByRole("button", { name: "9:16 short" }).click();
+    await page.waitForSelector("[data-testid=video-preview][data-composition=ShootoutShort] .__remotion-player");
+    expect(await playerRatio()).toBeCloseTo(9 / 16, 2);
     await shot("05-shootout");
+    await preview.getByRole("button", { name: "16:9 video" }).click();
 
     // 5. Render, following live progress over the WebSocket to 100%; the connection is dropped once on the way and
     // must come back resuming after the last event seen: every event exactly once, in order.
@@ -203,6 +218,9 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await page.getByTestId("loudness-table").waitFor();
     expect(await page.locator("[data-testid=loudness-table] tbody tr").count()).toBe(2);
     await expect(page.getByTestId("downloads").textContent()).resolves.toMatch(/program\.wav.*Stem: Open back 1x12/);
+    // The preview now plays the render: its cues and loudness, with the program as its soundtrack.
+    await page.waitForSelector("[data-testid=video-preview][data-source=render] .__remotion-player");
+    await page.waitForFunction('[...document.querySelectorAll("audio")].some((a) => a.src.endsWith("/program.wav"))');
     // The rendered video plays in the page (muted, so no autoplay policy stands in the way).
     const video = (await page.evaluate(
       `(async () => { const v = document.querySelector("[data-testid=render-video]"); v.muted = true; await v.play();

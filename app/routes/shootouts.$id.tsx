@@ -1,8 +1,10 @@
 import { shootoutSpecSchema } from "@gts/api/contract";
 import { useCallback, useMemo, useState } from "react";
 import { Form, useNavigation } from "react-router";
+import { ArrangementFields } from "../components/ArrangementFields";
 import { ChainEditor } from "../components/ChainEditor";
 import { ChainList, type DisplayChain } from "../components/ChainList";
+import { DiTracksEditor } from "../components/DiTracksEditor";
 import { EmptyState } from "../components/EmptyState";
 import { FormMessage } from "../components/FormMessage";
 import { LoudnessTable } from "../components/LoudnessTable";
@@ -10,10 +12,13 @@ import { PoweredByTone3000 } from "../components/PoweredByTone3000";
 import { RenderProgressPanel } from "../components/RenderProgressPanel";
 import { RenderVideo } from "../components/RenderVideo";
 import { ShareControls } from "../components/ShareControls";
+import { VideoPreview } from "../components/VideoPreview";
 import { VisibilityBadge } from "../components/VisibilityBadge";
 import type { Api } from "../lib/api.server";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
+import { arrangementToEditor } from "../lib/arrangement-form";
+import { type BuilderRefusal, parseBuilderForm } from "../lib/builder-form";
 import type { EditorChain } from "../lib/chain-editor";
 import {
   chainsToEditor,
@@ -23,8 +28,12 @@ import {
   parseEditorForm,
   placeMessagePaths,
 } from "../lib/chain-editor-form";
+import { diChoice } from "../lib/di-tracks";
+import { diTracksToEditor, placeDiMessages } from "../lib/di-tracks-form";
 import { formatBytes, formatSeconds } from "../lib/format";
+import { videoPreview } from "../lib/preview-props";
 import { loadForUser } from "../lib/require-user.server";
+import { formatTime } from "../lib/riff-editor";
 import { tone3000Credit } from "../lib/tone3000-credit.server";
 import { isTerminalState, type RenderState } from "../lib/use-render-progress";
 import type { Route } from "./+types/shootouts.$id";
@@ -82,7 +91,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       })),
     },
     shareUrl: `${new URL(request.url).origin}/s/${shootout.id}`,
-    // For the chain editor.
+    // The video preview's props: the render of the shootout as it is now, or the plan (app/lib/preview-props.ts).
+    preview: videoPreview({ shootout, plan, assets: library.items, renders, origin: new URL(request.url).origin }),
+    // For the DI tracks and chain editors.
+    dis: library.items.filter((a) => a.kind === "di").map(diChoice),
     captures: library.items.filter((a) => a.kind === "capture"),
     irs: library.items.filter((a) => a.kind === "ir"),
   };
@@ -105,11 +117,39 @@ async function saveChains(form: FormData, id: string, api: Api): Promise<ActionR
   return { fieldErrors: {} as Record<string, string> };
 }
 
-/** Every action answer: messages by path; a refused chain edit also gives the editor back with its messages placed. */
+/** Saves the DI tracks and the arrangement into the shootout, after the contract's schema has checked the whole spec. */
+async function saveTracks(form: FormData, id: string, api: Api): Promise<ActionResult> {
+  const builder = parseBuilderForm(form.entries());
+  const refuse = (fieldErrors: Record<string, string>): ActionResult => {
+    const placed = builder.refusal(fieldErrors);
+    const shown = (path: string) => path.startsWith("diTracks") || path.startsWith("arrangement");
+    const summary = Object.entries(fieldErrors)
+      .filter(([path]) => !shown(path))
+      .map(([, message]) => message);
+    return { fieldErrors, summary, tracks: placed };
+  };
+  const { id: _id, createdAt: _c, updatedAt: _u, ...spec } = await api.shootout.get.query({ id });
+  const next = { ...spec, diTracks: builder.diTracks, arrangement: builder.arrangement };
+  const checked = shootoutSpecSchema.safeParse(next);
+  if (!checked.success) return refuse(issuesToFieldErrors(checked.error.issues));
+  try {
+    await api.shootout.update.mutate({ id, spec: next });
+  } catch (error) {
+    if (!isUserMistake(error)) throw error;
+    return refuse(placeDiMessages(placeMessagePaths(apiMessages(error).fieldErrors)));
+  }
+  return { fieldErrors: {} as Record<string, string> };
+}
+
+/**
+ * Every action answer: messages by path; a refused chain edit also gives the editor back with its messages placed,
+ * a refused DI tracks and arrangement edit gives those back.
+ */
 interface ActionResult {
   fieldErrors: Record<string, string>;
   summary?: string[];
   editor?: EditorChain[];
+  tracks?: BuilderRefusal;
 }
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
@@ -119,6 +159,9 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
   try {
     if (intent === "chains") {
       return await saveChains(form, params.id, api);
+    }
+    if (intent === "tracks") {
+      return await saveTracks(form, params.id, api);
     }
     if (intent === "render") {
       await api.render.submit.mutate({ shootoutId: params.id });
@@ -156,6 +199,10 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
   const editing = useMemo(() => chainsToEditor(shootout.chains), [shootout.chains]);
   const chainsRefusal = actionData?.editor ? { summary: actionData.summary ?? [], editor: actionData.editor } : null;
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "chains";
+  const editingTracks = useMemo(() => diTracksToEditor(shootout.diTracks), [shootout.diTracks]);
+  const editingArrangement = useMemo(() => arrangementToEditor(shootout.arrangement), [shootout.arrangement]);
+  const tracksRefusal = actionData?.tracks ? { summary: actionData.summary ?? [], ...actionData.tracks } : null;
+  const savingTracks = navigation.state === "submitting" && navigation.formData?.get("intent") === "tracks";
   return (
     <main className="page page-wide">
       <div className="page-head">
@@ -200,16 +247,35 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
           <section className="panel" aria-labelledby="plan-heading">
             <h2 id="plan-heading">Plan</h2>
             <p>
-              {plan.segments.length} segments ({diNames.length} DI × {chains.length} chains) · program about{" "}
-              <strong data-testid="program-length">{formatSeconds(plan.programSeconds)}</strong> ·{" "}
+              {plan.segments.length} segments ({diNames.length} {diNames.length === 1 ? "DI" : "DIs"} × {chains.length}{" "}
+              chains) · program about <strong data-testid="program-length">{formatSeconds(plan.programSeconds)}</strong>{" "}
+              ·{" "}
               {shootout.arrangement.mode === "ab"
                 ? `A/B, ${shootout.arrangement.rounds} rounds of ${shootout.arrangement.riffSeconds} s riffs`
-                : "full takes"}{" "}
+                : `full takes, ${shootout.arrangement.gapSeconds} s apart`}{" "}
               · matched to {shootout.arrangement.loudnessTargetLufs} LUFS
             </p>
+            <ol className="plan-di-tracks" aria-label="DI tracks" data-testid="plan-di-tracks">
+              {shootout.diTracks.map((track, d) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one DI may be several tracks; the list only changes on reload.
+                <li key={`${d}:${track.assetId}`}>
+                  {diNames[d]}{" "}
+                  <span className="muted">
+                    ({track.channel === "mono" ? "mix of both channels" : `${track.channel} channel`})
+                  </span>
+                  :{" "}
+                  {track.riffs.length === 0
+                    ? "the whole DI"
+                    : `${track.riffs.length} ${track.riffs.length === 1 ? "riff" : "riffs"} (${track.riffs
+                        .map((riff) => `${formatTime(riff.startSeconds)}–${formatTime(riff.endSeconds)} s`)
+                        .join(", ")})`}
+                </li>
+              ))}
+            </ol>
             <ul className="plan-segments">
               {plan.segments.map((segment) => (
                 <li key={`${segment.diIndex}:${segment.chainIndex}`}>
+                  {diNames.length > 1 ? `DI ${segment.diIndex + 1}, ` : ""}
                   {diNames[segment.diIndex]} → {chainNames[segment.chainIndex]}: {formatSeconds(segment.sourceSeconds)}
                 </li>
               ))}
@@ -221,13 +287,42 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
                 ))}
               </ul>
             )}
+            <details className="edit-chains" open={tracksRefusal ? true : undefined}>
+              <summary>Edit DI tracks, riffs and arrangement</summary>
+              <Form method="post" className="stack-form builder" noValidate>
+                <input type="hidden" name="intent" value="tracks" />
+                {tracksRefusal && tracksRefusal.summary.length > 0 && (
+                  <FormMessage message={tracksRefusal.summary.join(" · ")} />
+                )}
+                <DiTracksEditor
+                  key={`tracks-${shootout.updatedAt}`}
+                  dis={loaderData.dis}
+                  initial={editingTracks}
+                  submitted={tracksRefusal?.diTracks ?? null}
+                  sectionErrors={tracksRefusal?.diSection}
+                />
+                <ArrangementFields
+                  key={`arrangement-${shootout.updatedAt}`}
+                  initial={editingArrangement}
+                  submitted={tracksRefusal?.arrangement ?? null}
+                />
+                <p className="hint">Saving changes the shootout and its plan; render it again to hear the changes.</p>
+                <div className="form-actions">
+                  <button type="submit" className="button" disabled={savingTracks}>
+                    {savingTracks ? "Saving…" : "Save DI tracks and arrangement"}
+                  </button>
+                </div>
+              </Form>
+            </details>
           </section>
         </div>
 
         <div>
+          <VideoPreview preview={loaderData.preview} />
+
           <section className="panel" aria-labelledby="render-heading">
             <h2 id="render-heading">Render</h2>
-            <FormMessage message={chainsRefusal ? undefined : actionData?.fieldErrors?.form} />
+            <FormMessage message={chainsRefusal || tracksRefusal ? undefined : actionData?.fieldErrors?.form} />
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="render" />
               <button type="submit" className="button" disabled={submitting || Boolean(active)}>

@@ -1,12 +1,16 @@
 import { MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS, shootoutSpecSchema } from "@gts/api/contract";
 import { useMemo } from "react";
 import { Form, Link, redirect, useNavigation } from "react-router";
+import { ArrangementFields } from "../components/ArrangementFields";
 import { ChainEditor } from "../components/ChainEditor";
+import { DiTracksEditor } from "../components/DiTracksEditor";
 import { EmptyState } from "../components/EmptyState";
 import { FieldError } from "../components/FieldError";
 import { FormMessage } from "../components/FormMessage";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
+import { arrangementToEditor } from "../lib/arrangement-form";
+import { parseBuilderForm } from "../lib/builder-form";
 import { defaultChains, type EditorChain } from "../lib/chain-editor";
 import {
   editorRefusal,
@@ -15,7 +19,8 @@ import {
   parseEditorForm,
   placeMessagePaths,
 } from "../lib/chain-editor-form";
-import { formatSeconds } from "../lib/format";
+import { defaultDiTracks, diChoice } from "../lib/di-tracks";
+import { placeDiMessages } from "../lib/di-tracks-form";
 import { loadForUser } from "../lib/require-user.server";
 import { skipRevalidationAfterRefusal } from "../lib/skip-revalidation-after-refusal";
 import type { Route } from "./+types/shootouts.new";
@@ -34,46 +39,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-/** What the form had besides the chains, so a refused form (even without JavaScript) comes back as it was sent. */
+/** What the form had besides the chains, DI tracks and arrangement, so a refused form comes back as it was sent. */
 interface SentValues {
   title: string;
   description: string;
-  diId: string;
-  riffStart: string;
-  riffEnd: string;
 }
 
-/** Fields shown beside their own control; every other message goes in the summary above the form. */
-const PLACED_OUTSIDE_CHAINS = (key: string) => key === "title" || key.startsWith("diTracks");
+/** Fields shown beside their own control (or in their own section); every other message goes in the summary. */
+const PLACED_OUTSIDE_CHAINS = (key: string) =>
+  key === "title" || key.startsWith("diTracks") || key === "arrangement" || key.startsWith("arrangement.");
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? "").trim();
-  const seconds = (name: string) => (text(name) === "" ? Number.NaN : Number(text(name)));
-  const values: SentValues = {
-    title: text("title"),
-    description: text("description"),
-    diId: text("diId"),
-    riffStart: text("riffStart"),
-    riffEnd: text("riffEnd"),
-  };
-  // The block editor's fields, as the editor state they describe, then as the contract's chains.
+  const values: SentValues = { title: text("title"), description: text("description") };
+  // The editors' fields, as the editor states they describe, then as the contract's input.
   const editor = parseEditorForm(form.entries());
   const { chains, blockIndex } = editorToChainInputs(editor);
-  const start = seconds("riffStart");
-  const end = seconds("riffEnd");
-  const riffs = Number.isNaN(start) && Number.isNaN(end) ? [] : [{ startSeconds: start || 0, endSeconds: end }];
+  const builder = parseBuilderForm(form.entries());
   const spec = {
     title: values.title,
     description: values.description,
-    diTracks: [{ assetId: values.diId, riffs }],
+    diTracks: builder.diTracks,
     chains,
+    arrangement: builder.arrangement,
   };
   const refuse = (fieldErrors: Record<string, string>) => ({
     ...editorRefusal(editor, blockIndex, fieldErrors, PLACED_OUTSIDE_CHAINS),
+    ...builder.refusal(fieldErrors),
     values,
   });
-  // The contract's own schema first: its messages land beside the block and field they are about.
+  // The contract's own schema first: its messages land beside the field they are about.
   const checked = shootoutSpecSchema.safeParse(spec);
   if (!checked.success) return refuse(issuesToFieldErrors(checked.error.issues));
   let created: { id: string };
@@ -81,7 +77,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     created = await context.get(apiContext).shootout.create.mutate(spec);
   } catch (error) {
     if (!isUserMistake(error)) throw error;
-    return refuse(placeMessagePaths(apiMessages(error).fieldErrors));
+    return refuse(placeDiMessages(placeMessagePaths(apiMessages(error).fieldErrors)));
   }
   throw redirect(`/shootouts/${created.id}`);
 }
@@ -91,10 +87,12 @@ export const shouldRevalidate = skipRevalidationAfterRefusal;
 export default function NewShootout({ loaderData, actionData }: Route.ComponentProps) {
   const { dis, captures, irs } = loaderData;
   const initialChains = useMemo(() => defaultChains(irs.map((ir) => ir.id)), [irs]);
+  const diChoices = useMemo(() => dis.map(diChoice), [dis]);
+  const initialTracks = useMemo(() => defaultDiTracks(diChoices), [diChoices]);
+  const initialArrangement = useMemo(() => arrangementToEditor(), []);
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
   const sent = actionData?.values;
-  const riffError = Object.entries(errors).find(([key]) => key.startsWith("diTracks"))?.[1];
   const summary = actionData?.summary ?? [];
 
   if (dis.length === 0 || captures.length + irs.length === 0) {
@@ -132,48 +130,16 @@ export default function NewShootout({ loaderData, actionData }: Route.ComponentP
           Description <span className="hint">(optional)</span>
           <textarea name="description" rows={2} maxLength={MAX_DESCRIPTION_CHARS} defaultValue={sent?.description} />
         </label>
-        <fieldset>
-          <legend>DI and riff</legend>
-          <div className="grid-fields">
-            <label>
-              DI recording
-              <select name="diId" defaultValue={sent?.diId || dis[0]?.id}>
-                {dis.map((di) => (
-                  <option key={di.id} value={di.id}>
-                    {di.name}
-                    {di.metadata.kind === "audio" ? ` (${formatSeconds(di.metadata.durationSeconds)})` : ""}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Riff start (s)
-              <input
-                name="riffStart"
-                type="number"
-                min={0}
-                step={0.01}
-                defaultValue={sent ? sent.riffStart : 0}
-                aria-invalid={riffError ? true : undefined}
-                aria-describedby="riff-error"
-              />
-            </label>
-            <label>
-              Riff end (s)
-              <input
-                name="riffEnd"
-                type="number"
-                min={0}
-                step={0.01}
-                defaultValue={sent ? sent.riffEnd : 4}
-                aria-invalid={riffError ? true : undefined}
-                aria-describedby="riff-error"
-              />
-            </label>
-          </div>
-          <p className="hint">Leave both empty to use the whole DI.</p>
-          <FieldError id="riff-error" message={riffError} />
-        </fieldset>
+        <section className="builder-section" aria-labelledby="di-tracks-heading">
+          <h2 id="di-tracks-heading">DI tracks and riffs</h2>
+          <DiTracksEditor
+            dis={diChoices}
+            initial={initialTracks}
+            submitted={actionData?.diTracks ?? null}
+            sectionErrors={actionData?.diSection}
+          />
+        </section>
+        <ArrangementFields initial={initialArrangement} submitted={actionData?.arrangement ?? null} />
         <p className="hint">
           Need another capture or IR? <Link to="/library/tone3000">Browse TONE3000</Link> (this form is not kept).
         </p>

@@ -10,13 +10,22 @@ export function programSeconds(props: ShootoutProps): number {
   return Math.max(props.durationSeconds, props.cues.at(-1)?.endSeconds ?? 0);
 }
 
-/** Drawn at `drawFps` (the output is always {@link FPS}; see the prop). */
-export const calculateShootoutMetadata: CalculateMetadataFunction<ShootoutProps> = ({ props }) => ({
-  fps: props.drawFps ?? FPS,
-  durationInFrames: framesForSeconds(programSeconds(props), props.drawFps ?? FPS),
-});
+/** Frame rate and length of a video: drawn at `drawFps` (the output is always {@link FPS}; see the prop). */
+export interface VideoTiming {
+  fps: number;
+  durationInFrames: number;
+}
 
-export const calculateShortMetadata: CalculateMetadataFunction<ShootoutProps> = ({ props }) => ({
-  fps: props.drawFps ?? FPS,
-  durationInFrames: framesForSeconds(shortDurationSeconds(props.cues, programSeconds(props)), props.drawFps ?? FPS),
-});
+export function shootoutTiming(props: ShootoutProps): VideoTiming {
+  const fps = props.drawFps ?? FPS;
+  return { fps, durationInFrames: framesForSeconds(programSeconds(props), fps) };
+}
+
+export function shortTiming(props: ShootoutProps): VideoTiming {
+  const fps = props.drawFps ?? FPS;
+  return { fps, durationInFrames: framesForSeconds(shortDurationSeconds(props.cues, programSeconds(props)), fps) };
+}
+
+export const calculateShootoutMetadata: CalculateMetadataFunction<ShootoutProps> = ({ props }) => shootoutTiming(props);
+
+export const calculateShortMetadata: CalculateMetadataFunction<ShootoutProps> = ({ props }) => shortTiming(props);

@@ -1,7 +1,7 @@
 import { chainBlockSchema } from "@gts/api/contract";
 import { describe, expect, it } from "vitest";
+import { describeBlock } from "../../../remotion/src/helpers/describe-block.ts";
 import { computeWaveformPeaks } from "./compute-waveform-peaks.ts";
-import { describeBlock } from "./describe-block.ts";
 import { findChromium } from "./find-chromium.ts";
 import { withX264Params } from "./youtube-encoding.ts";
 

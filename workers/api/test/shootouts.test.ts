@@ -35,6 +35,22 @@ describe("creating and editing shootouts", () => {
     expect(plan.warnings).toContain('DI "riff" (44100 Hz) will be resampled to 48000 Hz for chain "Amp A"');
   });
 
+  it("plans with the spec hash a render would carry now: a content edit changes it, visibility does not", async () => {
+    const lib = await creatorWithLibrary();
+    const created = await lib.browser.trpc.shootout.create.mutate(twoChainSpec(lib));
+    const { id, createdAt: _c, updatedAt: _u, ...spec } = created;
+    const planned = await lib.browser.trpc.shootout.plan.query({ id });
+    expect(planned.renderSpecHash).toMatch(/^[0-9a-f]{64}$/);
+    const render = await lib.browser.trpc.render.submit.mutate({ shootoutId: id });
+    expect(render.specHash).toBe(planned.renderSpecHash);
+
+    await lib.browser.trpc.shootout.update.mutate({ id, spec: { ...spec, visibility: "unlisted" } });
+    expect((await lib.browser.trpc.shootout.plan.query({ id })).renderSpecHash).toBe(render.specHash);
+    const arrangement = { ...spec.arrangement, rounds: 3 };
+    await lib.browser.trpc.shootout.update.mutate({ id, spec: { ...spec, arrangement } });
+    expect((await lib.browser.trpc.shootout.plan.query({ id })).renderSpecHash).not.toBe(render.specHash);
+  });
+
   it.each([
     [
       "an asset from nobody's library",

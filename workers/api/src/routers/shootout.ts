@@ -6,10 +6,11 @@ import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { z } from "zod";
 import { MAX_TITLE_CHARS, shootoutSpecSchema } from "../contract/index.ts";
-import { chains, renders, shootouts, users } from "../db/schema.ts";
+import { type AssetRow, chains, renders, shootouts, users } from "../db/schema.ts";
+import { freezeRenderSpec } from "../renders/freeze-render-spec.ts";
 import { ownedShootout, ownerView, shootoutAssets } from "../shootouts/owned-shootout.ts";
 import { planShootout } from "../shootouts/plan-shootout.ts";
-import { readShootout } from "../shootouts/read-shootout.ts";
+import { type LoadedShootout, readShootout } from "../shootouts/read-shootout.ts";
 import { resolveShootoutAssets } from "../shootouts/resolve-shootout-assets.ts";
 import { sharedRender, sharedShootout } from "../shootouts/shared-shootout.ts";
 import { writeShootout } from "../shootouts/write-shootout.ts";
@@ -91,10 +92,15 @@ export const shootoutRouter = router({
     return { deleted: input.id };
   }),
 
-  /** The segment matrix, the estimated program length and warnings, before anything is rendered. */
+  /**
+   * The segment matrix, the estimated program length and warnings, before anything is rendered; `renderSpecHash` is
+   * the spec hash a render submitted now would carry (null where the shootout cannot be frozen as it is), so a page
+   * can tell whether a finished render still shows the shootout as it is now.
+   */
   plan: authedProcedure.input(idInput).query(async ({ ctx, input }) => {
     const loaded = await ownedShootout(ctx.db, ctx.user.id, input.id);
-    return planShootout(loaded.spec, await shootoutAssets(ctx.db, loaded));
+    const assets = await shootoutAssets(ctx.db, loaded);
+    return { ...planShootout(loaded.spec, assets), renderSpecHash: await renderSpecHashNow(loaded, assets) };
   }),
 
   /**
@@ -161,3 +167,16 @@ export const shootoutRouter = router({
     };
   }),
 });
+
+/** The hash the render spec frozen from the shootout now would have (it leaves the render id out), or null. */
+async function renderSpecHashNow(
+  loaded: LoadedShootout,
+  assets: ReadonlyMap<string, AssetRow>,
+): Promise<string | null> {
+  try {
+    return (await freezeRenderSpec(crypto.randomUUID(), loaded, assets)).specHash;
+  } catch {
+    // A missing asset or a riff past its DI's end: such a shootout cannot be rendered, so no render shows it.
+    return null;
+  }
+}

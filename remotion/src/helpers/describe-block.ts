@@ -1,6 +1,6 @@
 /** @module `describeBlock`: one chain block as the video draws it (diagram label, intro-card line). */
 import type { ChainBlock, NamModelFacts } from "@gts/api/contract";
-import type { BlockCard } from "../../../remotion/src/shootout-props.ts";
+import type { BlockCard } from "../shootout-props.ts";
 
 const LABEL_CHARS = 40;
 const DETAIL_CHARS = 120;
