@@ -1,20 +1,59 @@
 /**
  * The creator's and the listener's path through the app in a real browser against the real local stack with its
- * local render node: sign in, library, upload, build an IR-only shootout (no amp engine needed), render it while
- * watching live progress reach 100%, share it unlisted, then open the link signed out and switch chains with the
- * keyboard while it plays. Screenshots of each step go to test-results/app-flow/. Any page error, console error,
+ * local render node: sign up, upload a DI, a capture and IRs (the team's fixtures where `../shared` exists, else the
+ * project's generated demo files), build a two-chain shootout, render it through the amp engine while watching live
+ * progress reach 100%, share it unlisted, then open the link signed out and switch chains with the keyboard while it
+ * plays. Screenshots of each step go to test-results/app-flow/. Any page error, console error,
  * failed request or HTTP error answer fails the test (the upload refusal provoked on purpose is the one allowed).
  */
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nameFromFileName } from "../app/lib/name-from-file-name.ts";
+import { generateDemoAssets } from "../dev/demo/generate-demo-assets.ts";
+import { hasSharedFixtures, sharedFixturesDir } from "../dev/shared-fixtures-dir.ts";
+import { startNodeProcess } from "./failover-scenario.ts";
 import { launchChromium } from "./launch-chromium.ts";
 import { type LocalStack, startLocalStack } from "./local-stack.ts";
 import { watchPage as watch } from "./watch-page.ts";
 
 const SHOTS = join(import.meta.dirname, "..", "test-results", "app-flow");
-const DEMO = { email: "demo@guitar-tone-shootout.local", password: "shootout-demo" };
+const PASSWORD = "correct horse battery staple";
+
+interface UploadFile {
+  fileName: string;
+  bytes: Buffer;
+  /** The name the library gives it (the app's own rule). */
+  name: string;
+}
+
+/** The DI, capture and IR a creator uploads: the real fixtures where present, else generated ones (fresh clones). */
+async function creatorFiles(): Promise<{ di: UploadFile; capture: UploadFile; ir: UploadFile }> {
+  const file = async (path: string): Promise<UploadFile> => {
+    const fileName = basename(path);
+    return { fileName, bytes: await readFile(path), name: nameFromFileName(fileName) };
+  };
+  if (hasSharedFixtures) {
+    return {
+      di: await file(join(sharedFixturesDir, "di", "gojira_left.wav")),
+      capture: await file(join(sharedFixturesDir, "nam", "jcm800-capture-3.nam")),
+      ir: await file(join(sharedFixturesDir, "ir", "mesa-os-4x12-57-m160.wav")),
+    };
+  }
+  const generated = await generateDemoAssets(await mkdtemp(join(tmpdir(), "app-flow-")));
+  const pick = (fileName: string) => {
+    const asset = generated.find((a) => a.fileName === fileName);
+    if (!asset) throw new Error(`the demo generator wrote no ${fileName}`);
+    return file(asset.path);
+  };
+  return {
+    di: await pick("demo-riff.wav"),
+    capture: await pick("demo-crunch.nam"),
+    ir: await pick("cab-4x12-closed.wav"),
+  };
+}
 
 /** What the share page's player exposes as `window.__player.snapshot()` (see app/lib/ab-player.ts). */
 interface PlayerState {
@@ -75,13 +114,17 @@ function tinyIrWav(seed: number): Buffer {
 describe("the web app, from sign-in to a shared A/B page", () => {
   let stack: LocalStack;
   let browser: Browser;
+  let renderNode: ReturnType<typeof startNodeProcess> | undefined;
+  let nodeWorkDir: string | undefined;
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    [stack, browser] = await Promise.all([startLocalStack({ localNode: true }), launchChromium()]);
+    [stack, browser] = await Promise.all([startLocalStack(), launchChromium()]);
   });
 
   afterAll(async () => {
+    renderNode?.child.kill("SIGTERM");
+    if (nodeWorkDir) await rm(nodeWorkDir, { recursive: true, force: true });
     await browser?.close();
     await stack?.stop();
   });
@@ -93,6 +136,7 @@ describe("the web app, from sign-in to a shared A/B page", () => {
       "(() => { const Native = window.WebSocket; const sockets = []; window.__sockets = sockets;" +
         " window.WebSocket = class extends Native { constructor(...args) { super(...args); sockets.push(this); } }; })()",
     );
+    const inputs = await creatorFiles();
     const page = await creator.newPage();
     // The refused upload below answers 422 on purpose, and Chromium logs that response.
     const problems = watch(page, [/HTTP 4\d\d: .*\/files\/assets\?kind=capture/, /status of 4\d\d/]);
@@ -102,35 +146,63 @@ describe("the web app, from sign-in to a shared A/B page", () => {
       await target.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     };
 
-    // 1. Sign in (a wrong password first: the api's message is shown).
+    // 1. Sign up, sign out, and sign in again (a wrong password first: the api's message is shown).
+    const email = `creator-${Date.now()}@example.com`;
+    await page.goto(`${stack.url}signup`, { waitUntil: "networkidle" });
+    await page.getByLabel("Display name").fill("E2E Creator");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL(/\/library$/);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    // Signed out lands on the landing page; leaving earlier would abort its requests.
+    await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+    await page.waitForLoadState("networkidle");
     await page.goto(`${stack.url}signin`, { waitUntil: "networkidle" });
-    await page.getByLabel("Email").fill(DEMO.email);
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert").first().textContent()).resolves.toBe("email or password is wrong");
     await shot("01-signin-refused");
-    await page.getByLabel("Password").fill(DEMO.password);
+    await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/library$/);
-    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("Demo Creator");
+    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("E2E Creator");
 
-    // 2. The library: the seeded DI, captures and IRs with their facts.
+    // 1b. A render node of one's own: the token is shown once with the command that starts the node, which is run
+    // as a real `render-node start` process; the nodes page then lists it as idle.
+    await page.goto(`${stack.url}nodes`, { waitUntil: "networkidle" });
+    await page.getByLabel("Node name").fill("e2e studio pc");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const command = (await page.locator(".token-once .command").textContent()) ?? "";
+    const token = /GTS_NODE_TOKEN=(\S+) npx render-node start --api (\S+)/.exec(command);
+    expect(token?.[2]).toBe(stack.url.replace(/\/$/, ""));
+    nodeWorkDir = await mkdtemp(join(tmpdir(), "app-flow-node-"));
+    renderNode = startNodeProcess(stack.url, token?.[1] ?? "", nodeWorkDir, { video: true });
+    await renderNode.waitFor(/waiting for renders/);
+    await page.reload({ waitUntil: "networkidle" });
+    await expect(page.locator("table").textContent()).resolves.toMatch(/e2e studio pc.*idle/i);
+    await shot("01b-render-node");
+    await page.goto(`${stack.url}library`, { waitUntil: "networkidle" });
+
+    // 2. An empty library says what to do; then the DI, a capture and two IRs go in, each with a full progress bar,
+    // and a file that is no capture is refused by name.
     const assets = page.getByTestId("asset");
-    expect(await assets.count()).toBeGreaterThanOrEqual(6);
-    expect(await page.locator('[data-testid=asset][data-kind="di"]').count()).toBeGreaterThanOrEqual(1);
-    expect(await page.locator('[data-testid=asset][data-kind="capture"]').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('[data-testid=asset][data-kind="ir"]').count()).toBeGreaterThanOrEqual(2);
-    await expect(page.locator(".facts").first().textContent()).resolves.toMatch(/Rate48 kHz/);
-    await shot("02-library");
-
-    // 3. Uploads: a new IR goes in with a full progress bar; a file that is no capture is refused by name.
-    const before = await assets.count();
-    await page.locator("[data-testid=dropzone-ir] + input[type=file]").setInputFiles({
-      name: "e2e-click-ir.wav",
-      mimeType: "audio/wav",
-      buffer: tinyIrWav(Date.now() % 1000),
-    });
-    await page.waitForFunction(`document.querySelectorAll("[data-testid=asset]").length === ${before + 1}`);
+    expect(await assets.count()).toBe(0);
+    await page.getByText("No DI recordings yet").waitFor();
+    await shot("02-library-empty");
+    const upload = async (kind: "di" | "capture" | "ir", file: { name: string; buffer: Buffer }) => {
+      const before = await assets.count();
+      await page.locator(`[data-testid=dropzone-${kind}] + input[type=file]`).setInputFiles({
+        ...file,
+        mimeType: kind === "capture" ? "application/json" : "audio/wav",
+      });
+      await page.waitForFunction(`document.querySelectorAll("[data-testid=asset]").length === ${before + 1}`);
+    };
+    await upload("di", { name: inputs.di.fileName, buffer: inputs.di.bytes });
+    await upload("capture", { name: inputs.capture.fileName, buffer: inputs.capture.bytes });
+    await upload("ir", { name: inputs.ir.fileName, buffer: inputs.ir.bytes });
+    await upload("ir", { name: "e2e-click-ir.wav", buffer: tinyIrWav(Date.now() % 1000) });
     await page.locator("[data-testid=dropzone-capture] + input[type=file]").setInputFiles({
       name: "not-a-model.nam",
       mimeType: "application/json",
@@ -142,32 +214,38 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await expect(page.locator(".upload-done [role=progressbar]").first().getAttribute("aria-valuenow")).resolves.toBe(
       "100",
     );
+    expect(await page.locator('[data-testid=asset][data-kind="capture"]').count()).toBe(1);
+    await expect(page.locator('[data-testid=asset][data-kind="di"] .facts').textContent()).resolves.toMatch(
+      /Rate48 kHz/,
+    );
     await shot("03-uploads");
 
-    // Rename the new IR; deleting an IR a shootout uses is refused with the api's message naming the shootout.
+    // Rename the click IR.
     const uploaded = assets.filter({ hasText: "e2e click ir" });
     await uploaded.getByRole("button", { name: "Rename" }).click();
     await uploaded.getByLabel("New name for e2e click ir").fill("E2E click IR (renamed)");
     await uploaded.getByRole("button", { name: "Save" }).click();
     await page.getByRole("heading", { name: "E2E click IR (renamed)" }).waitFor();
-    page.once("dialog", (dialog) => void dialog.accept());
-    const used = assets.filter({ has: page.getByRole("heading", { name: "Demo 4x12 closed-back cab", exact: true }) });
-    await used.getByRole("button", { name: "Delete" }).click();
-    await expect(used.getByRole("alert").textContent()).resolves.toMatch(/is used by shootout.*remove it there first/);
-    await shot("03b-rename-and-refused-delete");
 
-    // 4. A two-chain, IR-only shootout from the library (renders without the amp engine).
+    // 4. A two-chain shootout of the uploads: the capture through each IR (the amp engine renders it), +3 dB on one.
     await page.goto(`${stack.url}shootouts/new`, { waitUntil: "networkidle" });
     await page.getByLabel("Title").fill("E2E: open vs closed back");
-    await page
-      .getByLabel("DI recording")
-      .selectOption({ label: "Demo riff (E-minor chugs and power chords, DI) (8.00 s)" });
+    const diOption = page.getByLabel("DI recording").locator("option").filter({ hasText: inputs.di.name });
+    await page.getByLabel("DI recording").selectOption((await diOption.first().getAttribute("value")) ?? "");
     await page.getByLabel("Riff start (s)").fill("0.5");
-    await page.getByLabel("Riff end (s)").fill("4.5");
+    await page.getByLabel("Riff end (s)").fill("3.25");
+    const captureValue = async (chain: number) =>
+      (await page
+        .locator(`#chain-${chain}-capture option`)
+        .filter({ hasText: inputs.capture.name })
+        .first()
+        .getAttribute("value")) ?? "";
     await page.locator("#chain-0-name").fill("Open back 1x12");
-    await page.locator("#chain-0-ir").selectOption({ label: "Demo 1x12 open-back cab" });
+    await page.locator("#chain-0-capture").selectOption(await captureValue(0));
+    await page.locator("#chain-0-ir").selectOption({ label: "E2E click IR (renamed)" });
     await page.locator("#chain-1-name").fill("Closed back 4x12");
-    await page.locator("#chain-1-ir").selectOption({ label: "Demo 4x12 closed-back cab" });
+    await page.locator("#chain-1-capture").selectOption(await captureValue(1));
+    await page.locator("#chain-1-ir").selectOption({ label: inputs.ir.name });
     // Chains start as capture → IR; a gain block comes from the block editor's "Add block" menu.
     const chain2 = page.getByRole("group", { name: "Chain 2", exact: true });
     await chain2.getByRole("button", { name: "Add block" }).click();
@@ -177,7 +255,8 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await page.getByRole("button", { name: "Create shootout" }).click();
     await page.waitForURL(/\/shootouts\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { level: 1, name: "E2E: open vs closed back" }).waitFor();
-    await expect(page.getByTestId("program-length").textContent()).resolves.toBe("16.0 s");
+    // A 2.75 s riff, two chains, two rounds.
+    await expect(page.getByTestId("program-length").textContent()).resolves.toBe("11.0 s");
     // The live video preview: the Remotion Player with the composition the node renders, silent from the plan until
     // a render exists; a drawn frame shows the chains. The 9:16 toggle swaps in the short, in its own frame.
     const preview = page.getByTestId("video-preview");
@@ -254,7 +333,7 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     const response = await share.goto(shareUrl, { waitUntil: "networkidle" });
     expect(response?.headers()["cache-control"]).toMatch(/public/);
     await expect(share.locator("h1").textContent()).resolves.toBe("E2E: open vs closed back");
-    await expect(share.locator(".chain-list").textContent()).resolves.toMatch(/Demo 1x12 open-back cab/);
+    await expect(share.locator(".chain-list").textContent()).resolves.toMatch(/E2E click IR \(renamed\)/);
     await share.waitForSelector("[data-testid=ab-player][data-ready=true]", { timeout: 30_000 });
     expect(await share.getByTestId("render-video").count()).toBe(1);
     await shot("09-share", share);

@@ -17,9 +17,17 @@ import type { ProgressEvent } from "../workers/api/src/contract/index.ts";
 /** Short leases so a dead node's render moves on in seconds; the stack must be started with this. */
 export const FAILOVER_LEASE_SECONDS = 5;
 
-/** A real `render-node start` process (audio only: this is about leases and events), with what it prints. */
-export function startNodeProcess(url: string, token: string, workDir: string) {
-  const args = ["render-node/src/main.ts", "start", "--api", url, "--work-dir", workDir, "--no-video"];
+/** A real `render-node start` process (audio only unless `video`: failover is about leases), with what it prints. */
+export function startNodeProcess(url: string, token: string, workDir: string, { video = false } = {}) {
+  const args = [
+    "render-node/src/main.ts",
+    "start",
+    "--api",
+    url,
+    "--work-dir",
+    workDir,
+    ...(video ? [] : ["--no-video"]),
+  ];
   const child = spawn("node", args, {
     env: { ...process.env, GTS_NODE_TOKEN: token },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,8 @@
  * `PUT /files/assets` with XMLHttpRequest, whose upload events give a progress bar that fetch cannot.
  */
 
+import { nameFromFileName } from "./name-from-file-name";
+
 export type AssetKind = "di" | "capture" | "ir";
 
 export interface UploadOutcome {
@@ -15,17 +17,6 @@ export interface UploadOutcome {
 export async function sha256Hex(file: Blob): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** A default asset name from a file name: without its extension, underscores and dashes as spaces. */
-export function nameFromFileName(fileName: string): string {
-  return (
-    fileName
-      .replace(/\.[^.]+$/, "")
-      .replace(/[_-]+/g, " ")
-      .trim()
-      .slice(0, 120) || fileName.slice(0, 120)
-  );
 }
 
 export async function uploadAsset(

@@ -89,11 +89,16 @@ export default function Library({ loaderData }: Route.ComponentProps) {
                 ))}
               </ul>
             ) : (
-              <EmptyState title={`No ${section.title.toLowerCase()} yet`}>{section.empty}</EmptyState>
+              <EmptyState title={`No ${lowerFirstWord(section.title)} yet`}>{section.empty}</EmptyState>
             )}
           </section>
         );
       })}
     </main>
   );
+}
+
+/** "Amp captures" → "amp captures", but "DI recordings" keeps its acronym. */
+function lowerFirstWord(title: string): string {
+  return title.replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
 }
