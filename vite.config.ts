@@ -25,10 +25,10 @@ export default defineConfig({
   ],
   environments: {
     client: {
-      // The shootout page's video preview imports the Remotion Player lazily, so Vite would only find these when a
-      // browser asks for them, re-optimize, and answer that page "504 Outdated Optimize Dep". Pre-bundled up front
-      // (together, so the player and the compositions share one `remotion`).
-      optimizeDeps: { include: ["@remotion/player", "remotion"] },
+      // Found only when a browser first asks for them (the video preview's lazy Remotion Player; the query client
+      // and browser tRPC client of pages that keep data live), Vite would re-optimize and answer "504 Outdated
+      // Optimize Dep". Pre-bundled up front (together, so the player and the compositions share one `remotion`).
+      optimizeDeps: { include: ["@remotion/player", "remotion", "@tanstack/react-query", "@trpc/client"] },
     },
   },
 });

@@ -180,8 +180,11 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     nodeWorkDir = await mkdtemp(join(tmpdir(), "app-flow-node-"));
     renderNode = startNodeProcess(stack.url, token?.[1] ?? "", nodeWorkDir, { video: true });
     await renderNode.waitFor(/waiting for renders/);
-    await page.reload({ waitUntil: "networkidle" });
-    await expect(page.locator("table").textContent()).resolves.toMatch(/e2e studio pc.*idle/i);
+    // No reload: the page keeps node states live (TanStack Query refetches them every 5 s).
+    await page
+      .locator("tr", { hasText: "e2e studio pc" })
+      .getByText("Idle", { exact: true })
+      .waitFor({ timeout: 20_000 });
     await shot("01b-render-node");
     await page.goto(`${stack.url}library`, { waitUntil: "networkidle" });
 

@@ -4,7 +4,9 @@ import { FieldError } from "../components/FieldError";
 import { FormMessage } from "../components/FormMessage";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
+import { browserApi } from "../lib/browser-api";
 import { loadForUser } from "../lib/require-user.server";
+import { useLiveQuery } from "../lib/use-live-query";
 import type { Route } from "./+types/nodes";
 
 export function meta(_: Route.MetaArgs) {
@@ -36,10 +38,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+const NODES_KEY = ["node.list"] as const;
+
 const STATE_LABELS = { idle: "Idle", busy: "Rendering", offline: "Offline", revoked: "Revoked" } as const;
 
 export default function Nodes({ loaderData, actionData }: Route.ComponentProps) {
-  const { nodes, apiUrl } = loaderData;
+  const { apiUrl } = loaderData;
+  // Node states change on their own (a node starts, takes a render, goes quiet): kept live, not just as loaded.
+  const nodes = useLiveQuery(NODES_KEY, loaderData.nodes, () => browserApi().node.list.query(), 5_000);
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
   const created = actionData?.created;
@@ -48,6 +54,7 @@ export default function Nodes({ loaderData, actionData }: Route.ComponentProps) 
       <h1>Render nodes</h1>
       <p className="muted">
         Renders run on your own machines. Create a token, start a node with it, and it picks up your queued renders.
+        States update by themselves.
       </p>
       <section className="panel" aria-labelledby="create-heading">
         <h2 id="create-heading">Add a node</h2>
