@@ -326,7 +326,15 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="render" />
               <button type="submit" className="button" disabled={submitting || Boolean(active)}>
-                {submitting ? "Submitting…" : active ? "Rendering…" : latest ? "Render again" : "Render"}
+                {submitting
+                  ? "Submitting…"
+                  : active
+                    ? "Rendering…"
+                    : latest?.status === "failed" || latest?.status === "canceled"
+                      ? "Retry render"
+                      : latest
+                        ? "Render again"
+                        : "Render"}
               </button>
             </Form>
             {latest ? (
