@@ -221,6 +221,20 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await expect(page.locator('[data-testid=asset][data-kind="di"] .facts').textContent()).resolves.toMatch(
       /Rate48 kHz/,
     );
+    // The api summarised each WAV's waveform as its upload streamed in, and the library draws it (not for a capture).
+    const diThumbnail = page.locator('[data-testid=asset][data-kind="di"] [data-testid=waveform-thumbnail]');
+    const diName = inputs.di.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await expect(diThumbnail.getAttribute("aria-label")).resolves.toMatch(
+      new RegExp(`^Waveform of ${diName}, peak [−+]?\\d+\\.\\d dBFS$`, "i"),
+    );
+    // One step per bucket of the 120-bucket summary, and not a flat line.
+    const envelope = (await diThumbnail.locator("path").getAttribute("d")) ?? "";
+    expect(envelope.match(/H\d+/g)).toHaveLength(2 * 120);
+    expect(envelope).toMatch(/L\d+ 0\.\d+H/);
+    expect(await page.locator('[data-testid=asset][data-kind="ir"] [data-testid=waveform-thumbnail]').count()).toBe(2);
+    expect(
+      await page.locator('[data-testid=asset][data-kind="capture"] [data-testid=waveform-thumbnail]').count(),
+    ).toBe(0);
     await shot("03-uploads");
 
     // Rename the click IR.
@@ -235,6 +249,7 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await page.getByLabel("Title").fill("E2E: open vs closed back");
     const diOption = page.getByLabel("DI recording").locator("option").filter({ hasText: inputs.di.name });
     await page.getByLabel("DI recording").selectOption((await diOption.first().getAttribute("value")) ?? "");
+    await page.locator("[data-testid=di-track] .di-facts [data-testid=waveform-thumbnail]").first().waitFor();
     await page.getByLabel("Riff start (s)").fill("0.5");
     await page.getByLabel("Riff end (s)").fill("3.25");
     const captureValue = async (chain: number) =>
@@ -299,7 +314,9 @@ describe("the web app, from sign-in to a shared A/B page", () => {
     await expect(progress.getAttribute("data-event-count")).resolves.toBe(String(lastSeq + 1));
     await page.getByTestId("loudness-table").waitFor();
     expect(await page.locator("[data-testid=loudness-table] tbody tr").count()).toBe(2);
-    await expect(page.getByTestId("downloads").textContent()).resolves.toMatch(/program\.wav.*Stem: Open back 1x12/);
+    await expect(page.getByTestId("downloads").textContent()).resolves.toMatch(
+      /Program \(WAV, 32-bit float\).*Stem: Open back 1x12 \(WAV, 32-bit float\)/,
+    );
     // The preview now plays the render: its cues and loudness, with the program as its soundtrack.
     await page.waitForSelector("[data-testid=video-preview][data-source=render] .__remotion-player");
     await page.waitForFunction('[...document.querySelectorAll("audio")].some((a) => a.src.endsWith("/program.wav"))');

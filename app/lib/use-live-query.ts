@@ -6,7 +6,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 
-export function useLiveQuery<T extends object>(key: readonly unknown[], loaded: T, fetch: () => Promise<T>, intervalMs: number): T {
+export function useLiveQuery<T extends object>(
+  key: readonly unknown[],
+  loaded: T,
+  fetch: () => Promise<T>,
+  intervalMs: number,
+): T {
   const queryClient = useQueryClient();
   useEffect(() => {
     queryClient.setQueryData(key, loaded);

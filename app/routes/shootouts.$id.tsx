@@ -18,6 +18,7 @@ import type { Api } from "../lib/api.server";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
 import { arrangementToEditor } from "../lib/arrangement-form";
+import { artifactLabel } from "../lib/artifact-label";
 import { type BuilderRefusal, parseBuilderForm } from "../lib/builder-form";
 import type { EditorChain } from "../lib/chain-editor";
 import {
@@ -164,7 +165,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       return await saveTracks(form, params.id, api);
     }
     if (intent === "render") {
-      await api.render.submit.mutate({ shootoutId: params.id });
+      await api.render.submit.mutate({ shootoutId: params.id, short9x16: form.get("short9x16") === "on" });
     } else if (intent === "cancel") {
       await api.render.cancel.mutate({ id: String(form.get("renderId") ?? "") });
     } else if (intent === "visibility") {
@@ -325,6 +326,10 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
             <FormMessage message={chainsRefusal || tracksRefusal ? undefined : actionData?.fieldErrors?.form} />
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="render" />
+              <label className="checkbox">
+                <input type="checkbox" name="short9x16" defaultChecked={latest?.short9x16 ?? false} />
+                Also render a 9:16 short
+              </label>
               <button type="submit" className="button" disabled={submitting || Boolean(active)}>
                 {submitting
                   ? "Submitting…"
@@ -372,9 +377,7 @@ export default function ShootoutPage({ loaderData, actionData }: Route.Component
                   {finished.artifacts.map((artifact) => (
                     <li key={artifact.name}>
                       <a href={artifact.downloadPath} download>
-                        {artifact.kind === "stem" && artifact.chainIndex !== undefined
-                          ? `Stem: ${chainNames[artifact.chainIndex] ?? artifact.name}`
-                          : artifact.name}
+                        {artifactLabel(artifact, chainNames)}
                       </a>{" "}
                       <span className="muted">{formatBytes(artifact.bytes)}</span>
                     </li>

@@ -68,6 +68,12 @@ describe("submitting", () => {
     const again = await lib.browser.trpc.render.submit.mutate({ shootoutId });
     expect(again.specHash).toBe(render.specHash);
     expect(again.id).not.toBe(render.id);
+    // Asking for the 9:16 short adds an output, not other content: same hash, and the node is told to render it.
+    const withShort = await lib.browser.trpc.render.submit.mutate({ shootoutId, short9x16: true });
+    expect(withShort).toMatchObject({ specHash: render.specHash, short9x16: true });
+    expect(again.short9x16).toBe(false);
+    const frozen = await db.query.renders.findFirst({ where: eq(renders.id, withShort.id) });
+    expect(frozen?.spec.output).toMatchObject({ short9x16: true, video: { width: 1920, height: 1080 } });
   });
 });
 

@@ -2,7 +2,16 @@
  * @module Freezes a shootout into the render spec a node receives: every asset by id, SHA-256 and file name, every
  * default resolved. Its hash (of the content, without the render id) names what is rendered, for caching.
  */
-import { canonicalJson, ENGINE_VERSION, type RenderSpec, renderSpecSchema } from "../contract/index.ts";
+import {
+  canonicalJson,
+  ENGINE_VERSION,
+  type RenderOutput,
+  type RenderSpec,
+  renderSpecSchema,
+} from "../contract/index.ts";
+
+type RenderOutputInput = Partial<Pick<RenderOutput, "short9x16">>;
+
 import type { AssetRow } from "../db/schema.ts";
 import type { LoadedShootout } from "../shootouts/read-shootout.ts";
 import { tone3000ReferenceOf } from "../tone3000/tone3000-reference-of.ts";
@@ -12,6 +21,7 @@ export async function freezeRenderSpec(
   renderId: string,
   shootout: LoadedShootout,
   assetsById: ReadonlyMap<string, AssetRow>,
+  output: RenderOutputInput = {},
 ): Promise<{ spec: RenderSpec; specHash: string }> {
   const frozen = (assetId: string) => {
     const asset = assetsById.get(assetId);
@@ -38,8 +48,10 @@ export async function freezeRenderSpec(
       }),
     })),
     arrangement: spec.arrangement,
-    output: {},
+    output,
   });
-  const { renderId: _renderId, ...content } = parsed;
+  // The hash names the content (inputs, chains, arrangement): the output formats (video size, the optional short) only
+  // add files, so a render with the short still shows the shootout as it is (e.g. in the owner's video preview).
+  const { renderId: _renderId, output: _output, ...content } = parsed;
   return { spec: parsed, specHash: await sha256Hex(canonicalJson(content)) };
 }

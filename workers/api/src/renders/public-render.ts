@@ -4,8 +4,8 @@
 import type { RenderRow } from "../db/schema.ts";
 
 export function publicRender(render: RenderRow) {
-  const { spec: _spec, leaseNodeId, ownerId: _ownerId, ...rest } = render;
-  return { ...rest, nodeId: leaseNodeId };
+  const { spec, leaseNodeId, ownerId: _ownerId, ...rest } = render;
+  return { ...rest, nodeId: leaseNodeId, short9x16: spec.output.short9x16 };
 }
 
 export type PublicRender = ReturnType<typeof publicRender>;

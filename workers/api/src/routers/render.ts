@@ -60,11 +60,19 @@ function overallProgress(stage: (typeof PROGRESS_STAGES)[number], fraction: numb
 
 export const renderRouter = router({
   submit: authedProcedure
-    .input(z.object({ shootoutId: z.string().min(1).max(64) }))
+    .input(
+      z.object({
+        shootoutId: z.string().min(1).max(64),
+        /** Also render the 9:16 short (YouTube Shorts, Reels) beside the 16:9 video. */
+        short9x16: z.boolean({ error: "short9x16 must be true or false" }).default(false),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const shootout = await ownedShootout(ctx.db, ctx.user.id, input.shootoutId);
       const id = crypto.randomUUID();
-      const { spec, specHash } = await freezeRenderSpec(id, shootout, await shootoutAssets(ctx.db, shootout));
+      const { spec, specHash } = await freezeRenderSpec(id, shootout, await shootoutAssets(ctx.db, shootout), {
+        short9x16: input.short9x16,
+      });
       const [render] = await ctx.db
         .insert(renders)
         .values({ id, shootoutId: shootout.row.id, ownerId: ctx.user.id, spec, specHash, queuedAt: ctx.now() })
