@@ -1,9 +1,11 @@
 import type { LibraryAsset } from "../lib/api-types";
 import { formatBytes, formatChannels, formatDb, formatHz, formatSeconds } from "../lib/format";
+import { WaveformThumbnail } from "./WaveformThumbnail";
 
 /**
- * What the api learned from the file: audio facts for DIs and IRs, the `.nam` facts for captures; for a TONE3000
- * model also where it comes from, its creator and its licence (the terms forbid hiding them).
+ * What the api learned from the file: audio facts for DIs and IRs (with a waveform thumbnail where the api stored a
+ * summary), the `.nam` facts for captures; for a TONE3000 model also where it comes from, its creator and its licence
+ * (the terms forbid hiding them).
  */
 export function AssetMetadata({ asset }: { asset: LibraryAsset }) {
   const { metadata } = asset;
@@ -36,17 +38,22 @@ export function AssetMetadata({ asset }: { asset: LibraryAsset }) {
     facts.push(["Creator", credit.creator], ["Licence", credit.licenceLabel]);
   }
   return (
-    <dl className="facts">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
+    <div className="asset-facts">
+      {metadata.kind === "audio" && (
+        <WaveformThumbnail name={asset.name} waveform={metadata.waveform} peakDbfs={metadata.peakDbfs} />
+      )}
+      <dl className="facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>File</dt>
+          <dd title={asset.fileName}>{formatBytes(asset.sizeBytes)}</dd>
         </div>
-      ))}
-      <div>
-        <dt>File</dt>
-        <dd title={asset.fileName}>{formatBytes(asset.sizeBytes)}</dd>
-      </div>
-    </dl>
+      </dl>
+    </div>
   );
 }

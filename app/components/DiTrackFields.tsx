@@ -14,6 +14,7 @@ import { formatTime, nextFreeSpan, riffProblems, rowSpans, type Span } from "../
 import { useAudition, useDiAudio, useHydrated } from "../lib/use-di-audio";
 import { FieldError } from "./FieldError";
 import { RiffWaveform } from "./RiffWaveform";
+import { WaveformThumbnail } from "./WaveformThumbnail";
 
 export interface DiTrackFieldsProps {
   index: number;
@@ -112,9 +113,12 @@ export function DiTrackFields({
       <FieldError id={id("channel-error")} message={channelProblem} />
       {di && (
         <p className="hint di-facts">
-          {di.durationSeconds !== null && `${formatSeconds(di.durationSeconds)}`}
-          {di.channels !== null && ` · ${di.channels === 1 ? "mono" : `${di.channels} channels`}`}
-          {di.sampleRateHz !== null && ` · ${di.sampleRateHz / 1000} kHz`}
+          <WaveformThumbnail name={di.name} waveform={di.waveform} peakDbfs={di.peakDbfs} width={72} height={18} />
+          <span>
+            {di.durationSeconds !== null && `${formatSeconds(di.durationSeconds)}`}
+            {di.channels !== null && ` · ${di.channels === 1 ? "mono" : `${di.channels} channels`}`}
+            {di.sampleRateHz !== null && ` · ${di.sampleRateHz / 1000} kHz`}
+          </span>
         </p>
       )}
       {hydrated && di && (

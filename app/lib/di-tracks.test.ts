@@ -48,6 +48,14 @@ describe("the DI tracks editor's state", () => {
     ).toEqual({ id: "a", name: "A", durationSeconds: 3, channels: 2, sampleRateHz: 44_100, peakDbfs: null });
   });
 
+  it("carries the api's waveform summary for the thumbnail, and leaves it out when there is none", () => {
+    const metadata = { kind: "audio", durationSeconds: 3, channels: 1, sampleRateHz: 48_000, peakDbfs: -6 };
+    expect(diChoice({ id: "a", name: "A", metadata: { ...metadata, waveform: [0, 0.5, 1] } }).waveform).toEqual([
+      0, 0.5, 1,
+    ]);
+    expect(diChoice({ id: "a", name: "A", metadata })).not.toHaveProperty("waveform");
+  });
+
   it("names the first track's fields as the builder always did, and the others by number", () => {
     expect(diLabels.recording(0)).toBe("DI recording");
     expect(diLabels.riffStart(0, 0)).toBe("Riff start (s)");

@@ -33,6 +33,8 @@ export interface DiChoice {
   channels: number | null;
   sampleRateHz: number | null;
   peakDbfs: number | null;
+  /** The api's waveform summary (bucket maxima, 0..1), for the thumbnail; absent for FLAC and older uploads. */
+  waveform?: readonly number[];
 }
 
 /** A library asset's facts as a {@link DiChoice}. */
@@ -45,6 +47,7 @@ export function diChoice(asset: {
     channels?: number;
     sampleRateHz?: number;
     peakDbfs?: number | null;
+    waveform?: readonly number[];
   };
 }): DiChoice {
   const audio = asset.metadata.kind === "audio" ? asset.metadata : null;
@@ -55,6 +58,7 @@ export function diChoice(asset: {
     channels: audio?.channels ?? null,
     sampleRateHz: audio?.sampleRateHz ?? null,
     peakDbfs: audio?.peakDbfs ?? null,
+    ...(audio?.waveform ? { waveform: audio.waveform } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDatabase } from "../src/context.ts";
-import { arrangementSchema } from "../src/contract/index.ts";
+import { arrangementSchema, WAVEFORM_BUCKETS } from "../src/contract/index.ts";
 import { assets, shootoutDiTracks, shootouts } from "../src/db/schema.ts";
 import { aiffBytes, flacHeaderBytes, linearNam, sha256Hex, sine, wavBytes } from "./support/audio-files.ts";
 import { browserClient, trpcFailure, uniqueEmail } from "./support/browser-client.ts";
@@ -39,7 +39,11 @@ describe("uploading audio", () => {
       channels: 2,
       durationSeconds: 0.5,
       peakDbfs: expect.closeTo(-6.0206, 3),
+      // A steady sine: every one of the 120 buckets holds its ±0.5 peaks.
+      waveform: Array(WAVEFORM_BUCKETS).fill(0.5),
     });
+    const [stored] = await db.select().from(assets).where(eq(assets.id, body.asset.id));
+    expect(stored?.metadata).toMatchObject({ waveform: Array(WAVEFORM_BUCKETS).fill(0.5) });
     expect(body.asset.r2Key).toBeUndefined();
     expect(await storedObjects(user.id)).toEqual([`assets/${user.id}/${await sha256Hex(bytes)}`]);
 
@@ -108,9 +112,10 @@ describe("uploading audio", () => {
     expect(body.asset.metadata).toMatchObject({ ...expected, sampleRateHz: 48000, channels: 1, durationSeconds: 0.1 });
     // 8-bit quantisation moves the peak by up to one step.
     expect(body.asset.metadata.peakDbfs).toBeCloseTo(-6.02, 1);
+    expect(body.asset.metadata.waveform).toHaveLength(WAVEFORM_BUCKETS);
   });
 
-  it("reads FLAC's STREAMINFO and leaves the peak to the render node", async () => {
+  it("reads FLAC's STREAMINFO and leaves the peak and the waveform to the render node", async () => {
     const { browser } = await signedIn();
     const bytes = flacHeaderBytes({ sampleRateHz: 44100, channels: 2, bits: 24, totalFrames: 44100 * 90 });
     const { status, body } = await uploadJson(browser, { kind: "di", fileName: "take.flac", bytes });

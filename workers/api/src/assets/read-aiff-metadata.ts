@@ -1,13 +1,13 @@
 /**
- * @module AIFF and AIFF-C metadata and sample peak, streamed (big-endian PCM, `sowt` little-endian PCM, `fl32`/`fl64`
- * float). Hand-written: no maintained npm package reads AIFF, and none streams.
+ * @module AIFF and AIFF-C metadata, sample peak and waveform summary, streamed in one pass (big-endian PCM, `sowt`
+ * little-endian PCM, `fl32`/`fl64` float). Hand-written: no maintained npm package reads AIFF, and none streams.
  */
 import type { AudioMetadata } from "../contract/index.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
 import type { ByteStreamReader } from "./byte-stream-reader.ts";
 import { checkAudioShape } from "./check-audio-shape.ts";
 import { iffChunks } from "./iff-chunks.ts";
-import { type SampleEncoding, scanPeak } from "./pcm-peak.ts";
+import { type SampleEncoding, scanFields, scanSamples } from "./pcm-peak.ts";
 
 interface CommonChunk {
   channels: number;
@@ -95,7 +95,7 @@ async function describeSound(
     littleEndian: compression === "sowt",
     unsignedBytes: false,
   };
-  const peak = await scanPeak(reader, { frames: common.frames, channels: common.channels, encoding, ...options });
+  const scan = await scanSamples(reader, { frames: common.frames, channels: common.channels, encoding, ...options });
   return {
     kind: "audio",
     format: "aiff",
@@ -103,7 +103,7 @@ async function describeSound(
     sampleRateHz: common.sampleRateHz,
     channels: common.channels,
     durationSeconds: common.frames / common.sampleRateHz,
-    peakDbfs: peak > 0 ? 20 * Math.log10(peak) : null,
+    ...scanFields(scan),
   };
 }
 

@@ -1,6 +1,8 @@
 /**
- * @module FLAC metadata from its STREAMINFO block: rate, channels, bit depth, duration. The sample peak is not
- * computed here (that needs a full decode, which the render node does), so it is recorded as unknown.
+ * @module FLAC metadata from its STREAMINFO block: rate, channels, bit depth, duration. The sample peak and the
+ * waveform summary are not computed here: both need the FLAC frames decoded, and the api does not decode FLAC (the
+ * render node does, with a library; a hand-written decoder in the Worker is not worth its risk). So the peak is
+ * recorded as unknown and `waveform` is left out; the library shows no thumbnail for a FLAC.
  */
 import type { AudioMetadata } from "../contract/index.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
@@ -49,5 +51,6 @@ export async function readFlacMetadata(
     channels,
     durationSeconds: totalFrames / sampleRateHz,
     peakDbfs: null,
+    // No `waveform`: see the module comment (FLAC frames are not decoded here).
   };
 }

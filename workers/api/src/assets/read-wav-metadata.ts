@@ -1,14 +1,15 @@
 /**
- * @module WAV (RIFF) metadata and sample peak, streamed: PCM 8/16/24/32-bit, IEEE float 32/64-bit, and
- * WAVE_FORMAT_EXTENSIBLE with a PCM or float sub-format. Hand-written because the WAV libraries on npm need the whole
- * file in memory, which a 200 MB DI would exceed in a Worker; the render node decodes with a library.
+ * @module WAV (RIFF) metadata, sample peak and waveform summary, streamed in one pass: PCM 8/16/24/32-bit, IEEE
+ * float 32/64-bit, and WAVE_FORMAT_EXTENSIBLE with a PCM or float sub-format. Hand-written because the WAV libraries
+ * on npm need the whole file in memory, which a 200 MB DI would exceed in a Worker; the render node decodes with a
+ * library.
  */
 import type { AudioMetadata } from "../contract/index.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
 import type { ByteStreamReader } from "./byte-stream-reader.ts";
 import { checkAudioShape } from "./check-audio-shape.ts";
 import { iffChunks } from "./iff-chunks.ts";
-import { type SampleEncoding, scanPeak } from "./pcm-peak.ts";
+import { type SampleEncoding, scanFields, scanSamples } from "./pcm-peak.ts";
 
 const WAVE_FORMAT_PCM = 0x0001;
 const WAVE_FORMAT_IEEE_FLOAT = 0x0003;
@@ -100,7 +101,7 @@ async function describeData(
     littleEndian: true,
     unsignedBytes: true,
   };
-  const peak = await scanPeak(reader, { frames, channels: format.channels, encoding, fileName: options.fileName });
+  const scan = await scanSamples(reader, { frames, channels: format.channels, encoding, fileName: options.fileName });
   return {
     kind: "audio",
     format: isFloat ? "wav-float" : "wav-pcm",
@@ -108,7 +109,7 @@ async function describeData(
     sampleRateHz: format.sampleRateHz,
     channels: format.channels,
     durationSeconds: frames / format.sampleRateHz,
-    peakDbfs: peak > 0 ? 20 * Math.log10(peak) : null,
+    ...scanFields(scan),
   };
 }
 
