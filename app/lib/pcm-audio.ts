@@ -5,20 +5,17 @@
  * beside the file; here the file's bytes are all there is. FLAC (and anything this does not read) goes through
  * `decodeAudioData` instead, wrapped in the same {@link AudioSource} shape.
  */
+
 import type { DiChannel } from "@gts/api/contract";
+import { type PcmSampleEncoding, pcmSampleReader } from "@gts/api/contract";
 
 /** Where a WAV or AIFF file keeps its interleaved samples, and how they are encoded. */
-export interface PcmLayout {
+export interface PcmLayout extends PcmSampleEncoding {
   sampleRateHz: number;
   channels: number;
   frames: number;
   /** Byte offset of the first sample. */
   dataOffset: number;
-  kind: "int" | "float";
-  bitsPerSample: 8 | 16 | 24 | 32 | 64;
-  littleEndian: boolean;
-  /** 8-bit WAV is unsigned (offset 128); 8-bit AIFF is signed. */
-  unsignedBytes: boolean;
 }
 
 /** Any DI the builder has loaded: its length and rate, and a reader for one channel (or the mix) of it. */
@@ -126,31 +123,10 @@ export function parsePcmLayout(bytes: Uint8Array): PcmLayout | null {
   return null;
 }
 
-type SampleAt = (view: DataView, offset: number) => number;
-
-function sampleReader(layout: PcmLayout): SampleAt {
-  const le = layout.littleEndian;
-  if (layout.kind === "float") {
-    return layout.bitsPerSample === 64 ? (v, o) => v.getFloat64(o, le) : (v, o) => v.getFloat32(o, le);
-  }
-  switch (layout.bitsPerSample) {
-    case 8:
-      return layout.unsignedBytes ? (v, o) => (v.getUint8(o) - 128) / 128 : (v, o) => v.getInt8(o) / 128;
-    case 16:
-      return (v, o) => v.getInt16(o, le) / 32768;
-    case 24:
-      return le
-        ? (v, o) => (v.getUint8(o) | (v.getUint8(o + 1) << 8) | (v.getInt8(o + 2) << 16)) / 8388608
-        : (v, o) => (v.getUint8(o + 2) | (v.getUint8(o + 1) << 8) | (v.getInt8(o) << 16)) / 8388608;
-    default:
-      return (v, o) => v.getInt32(o, le) / 2147483648;
-  }
-}
-
 /** An {@link AudioSource} over a WAV or AIFF file's bytes (see {@link parsePcmLayout}). */
 export function pcmSource(bytes: Uint8Array, layout: PcmLayout): AudioSource {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = sampleReader(layout);
+  const at = pcmSampleReader(layout);
   const sampleBytes = layout.bitsPerSample / 8;
   const frameBytes = sampleBytes * layout.channels;
   return {

@@ -2,17 +2,11 @@
  * @module The sample peak and a waveform summary of interleaved PCM or float bytes, scanned block by block from a
  * stream in one pass: the file is never held whole, only one block and the bucket maxima.
  */
-import { WAVEFORM_BUCKETS } from "../contract/index.ts";
+import { type PcmSampleEncoding, pcmSampleReader, WAVEFORM_BUCKETS } from "../contract/index.ts";
 import { AssetUploadError } from "./asset-upload-error.ts";
 import type { ByteStreamReader } from "./byte-stream-reader.ts";
 
-export interface SampleEncoding {
-  kind: "int" | "float";
-  bitsPerSample: 8 | 16 | 24 | 32 | 64;
-  littleEndian: boolean;
-  /** 8-bit WAV is unsigned (offset 128); every other integer format here is signed. */
-  unsignedBytes: boolean;
-}
+export type SampleEncoding = PcmSampleEncoding;
 
 /** Frames scanned per read: big enough to keep per-call overhead low, small enough for a Worker's memory. */
 const FRAMES_PER_BLOCK = 16_384;
@@ -40,7 +34,7 @@ export async function scanSamples(
   const bucketCount = WAVEFORM_BUCKETS;
   const bytesPerSample = encoding.bitsPerSample / 8;
   const frameBytes = bytesPerSample * channels;
-  const read = sampleReader(encoding);
+  const read = pcmSampleReader(encoding);
   const maxima = new Float64Array(bucketCount);
   const touched = new Uint8Array(bucketCount);
   // The first frame of bucket b is ceil(b * frames / buckets); integers stay exact (frames < 2^32, buckets ≤ 256).
@@ -103,25 +97,4 @@ export function scanFields(scan: SampleScan): { peakDbfs: number | null; wavefor
 /** Bucket maxima as stored: clipped to full scale and rounded to 3 decimals (a 120-bucket summary is < 1 KB of JSON). */
 export function waveformSummary(maxima: ArrayLike<number>): number[] {
   return Array.from(maxima, (value) => Math.round(Math.min(1, value) * 1000) / 1000);
-}
-
-function sampleReader(encoding: SampleEncoding): (view: DataView, offset: number) => number {
-  const le = encoding.littleEndian;
-  if (encoding.kind === "float") {
-    return encoding.bitsPerSample === 64 ? (v, o) => v.getFloat64(o, le) : (v, o) => v.getFloat32(o, le);
-  }
-  switch (encoding.bitsPerSample) {
-    case 8:
-      return encoding.unsignedBytes ? (v, o) => (v.getUint8(o) - 128) / 128 : (v, o) => v.getInt8(o) / 128;
-    case 16:
-      return (v, o) => v.getInt16(o, le) / 32768;
-    case 24:
-      return le
-        ? (v, o) => (v.getUint8(o) | (v.getUint8(o + 1) << 8) | (v.getInt8(o + 2) << 16)) / 8388608
-        : (v, o) => (v.getUint8(o + 2) | (v.getUint8(o + 1) << 8) | (v.getInt8(o) << 16)) / 8388608;
-    case 32:
-      return (v, o) => v.getInt32(o, le) / 2147483648;
-    default:
-      throw new Error(`no integer reader for ${encoding.bitsPerSample}-bit samples`);
-  }
 }

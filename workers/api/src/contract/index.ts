@@ -12,6 +12,7 @@ export * from "./chain.ts";
 export * from "./chain-block.ts";
 export * from "./di-track.ts";
 export * from "./nam/index.ts";
+export * from "./pcm-sample-reader.ts";
 export * from "./progress-event.ts";
 export * from "./render-spec.ts";
 export * from "./render-status.ts";
