@@ -87,7 +87,7 @@ bench-video:
 bench-failover rounds="20":
     node dev/bench-failover.ts {{rounds}}
 
-# Benchmark: share page vs landing page, p50/p95 under 50 concurrent requests and JS size (gzip), local stack
+# Benchmark: share page vs landing page, p50/p95 under 50 concurrent requests and JS size (gzip), production build
 bench-web:
     node dev/bench-web.ts
 
