@@ -2,6 +2,7 @@ import { Form, useNavigation } from "react-router";
 import { EmptyState } from "../components/EmptyState";
 import { FieldError } from "../components/FieldError";
 import { FormMessage } from "../components/FormMessage";
+import { LiveQueryProvider } from "../components/LiveQueryProvider";
 import { apiContext } from "../lib/api-context.server";
 import { apiMessages, isUserMistake } from "../lib/api-errors";
 import { browserApi } from "../lib/browser-api";
@@ -42,7 +43,15 @@ const NODES_KEY = ["node.list"] as const;
 
 const STATE_LABELS = { idle: "Idle", busy: "Rendering", offline: "Offline", revoked: "Revoked" } as const;
 
-export default function Nodes({ loaderData, actionData }: Route.ComponentProps) {
+export default function Nodes(props: Route.ComponentProps) {
+  return (
+    <LiveQueryProvider>
+      <NodesPage {...props} />
+    </LiveQueryProvider>
+  );
+}
+
+function NodesPage({ loaderData, actionData }: Route.ComponentProps) {
   const { apiUrl } = loaderData;
   // Node states change on their own (a node starts, takes a render, goes quiet): kept live, not just as loaded.
   const nodes = useLiveQuery(NODES_KEY, loaderData.nodes, () => browserApi().node.list.query(), 5_000);
