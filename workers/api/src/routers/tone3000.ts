@@ -18,7 +18,6 @@ import { assets, tone3000Accounts, users } from "../db/schema.ts";
 import { importTone3000Model } from "../tone3000/import-tone3000-model.ts";
 import { presentModel, presentTone } from "../tone3000/present-tone.ts";
 import { getTone3000Tone, listTone3000Models, searchTone3000Tones } from "../tone3000/tone3000-api.ts";
-import type { Tone3000Config } from "../tone3000/tone3000-config.ts";
 import { answeringTone3000Errors, Tone3000Error } from "../tone3000/tone3000-error.ts";
 import { type Tone3000Store, withTone3000Token } from "../tone3000/tone3000-session.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
@@ -27,7 +26,7 @@ const toneIdSchema = z.number({ error: "toneId must be a number" }).int().positi
 
 function storeOf(ctx: Context): Tone3000Store {
   if ("disabled" in ctx.tone3000) throw new Tone3000Error("NOT_CONFIGURED", ctx.tone3000.disabled);
-  return { db: ctx.db, config: ctx.tone3000 as Tone3000Config, now: ctx.now };
+  return { db: ctx.db, config: ctx.tone3000, now: ctx.now };
 }
 
 export const tone3000Router = router({

@@ -105,9 +105,7 @@ async function callback(ctx: Context, url: URL): Promise<Response> {
   // A canceled flow may still carry a code (the user had signed in): it is exchanged, so the account gets linked.
   if (!code && canceled && pending.purpose === "select") {
     // Closing TONE3000's picker is a choice, not a failure.
-    return redirect(
-      `${pending.returnTo}${pending.returnTo.includes("?") ? "&" : "?"}tone3000_notice=${encodeURIComponent("No tone was picked on TONE3000.")}`,
-    );
+    return redirectWithParam(url, pending.returnTo, "tone3000_notice", "No tone was picked on TONE3000.");
   }
   if (!code) {
     return redirectWithError(
@@ -203,7 +201,11 @@ function redirect(path: string): Response {
 }
 
 function redirectWithError(url: URL, path: string, message: string): Response {
+  return redirectWithParam(url, path, "tone3000_error", message);
+}
+
+function redirectWithParam(url: URL, path: string, name: string, message: string): Response {
   const target = new URL(path, url.origin);
-  target.searchParams.set("tone3000_error", message);
+  target.searchParams.set(name, message);
   return redirect(target.pathname + target.search);
 }
