@@ -2,8 +2,10 @@
  * @module The local render node `npm start` runs beside the Workers: attached to the demo creator with a node token
  * kept in the local state folder (created once, reused on later starts), rendering in-process.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { TRPCClientError } from "@trpc/client";
 import { createRenderCaptureFile } from "../render-node/src/amp/render-capture-file.ts";
 import { describeCapabilities } from "../render-node/src/node/describe-capabilities.ts";
@@ -29,7 +31,21 @@ export async function startLocalNode(baseUrl: string): Promise<RenderDaemon> {
     capabilities: { ...describeCapabilities() },
     renderCaptureFile: createRenderCaptureFile({ cacheDir: join(localStateDir(), "render-node", "graphs") }),
     stopGraceMs: 5_000,
+    // The segment cache is keyed by ENGINE_VERSION, which a working copy may not have bumped after changing the DSP:
+    // in development the render node's own source is part of the key, so edited code never hears stale audio.
+    engineSettings: `source=${await renderNodeSourceHash()}`,
   });
+}
+
+/** SHA-256 over render-node/src (tests excluded): changes whenever the code that makes the audio does. */
+async function renderNodeSourceHash(): Promise<string> {
+  const root = fileURLToPath(new URL("../render-node/src/", import.meta.url));
+  const files = (await readdir(root, { recursive: true }))
+    .filter((path) => path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.includes("test-support"))
+    .sort();
+  const hash = createHash("sha256");
+  for (const path of files) hash.update(path).update(await readFile(join(root, path)));
+  return hash.digest("hex").slice(0, 16);
 }
 
 async function tokenWorks(baseUrl: string, token: string): Promise<boolean> {
