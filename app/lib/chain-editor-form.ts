@@ -22,6 +22,7 @@ import {
   type FieldErrors,
   formatParam,
 } from "./chain-editor";
+import { formText, formTree, inOrder } from "./form-tree";
 
 /** The form field name of a chain field, a block field or a band field: the contract's path joined with dots. */
 export function fieldName(chain: number, field: string): string;
@@ -33,43 +34,6 @@ export function fieldName(chain: number, field: string, block?: number, band?: n
   return `chains.${chain}.blocks.${block}.bands.${band}.${field}`;
 }
 
-/** Indices beyond any limit are ignored: a forged form cannot make the action build huge arrays. */
-const MAX_INDEX = 63;
-
-type Tree = Map<number, Map<string, string | Tree>>;
-
-function child(tree: Tree, index: number): Map<string, string | Tree> {
-  let node = tree.get(index);
-  if (!node) {
-    node = new Map();
-    tree.set(index, node);
-  }
-  return node;
-}
-
-function childTree(node: Map<string, string | Tree>, key: string): Tree {
-  const existing = node.get(key);
-  if (existing instanceof Map) return existing;
-  const tree: Tree = new Map();
-  node.set(key, tree);
-  return tree;
-}
-
-function inOrder<T>(tree: Tree | undefined, build: (node: Map<string, string | Tree>, position: number) => T | null) {
-  const out: T[] = [];
-  for (const index of [...(tree?.keys() ?? [])].sort((a, b) => a - b)) {
-    const node = tree?.get(index);
-    const item = node ? build(node, out.length) : null;
-    if (item !== null) out.push(item);
-  }
-  return out;
-}
-
-const text = (node: Map<string, string | Tree>, key: string) => {
-  const value = node.get(key);
-  return typeof value === "string" ? value : "";
-};
-
 const isBlockType = (type: string): type is ChainBlockType => (CHAIN_BLOCK_TYPES as readonly string[]).includes(type);
 
 /**
@@ -79,58 +43,33 @@ const isBlockType = (type: string): type is ChainBlockType => (CHAIN_BLOCK_TYPES
  * form always gives the same state (server and browser agree).
  */
 export function parseEditorForm(entries: Iterable<[string, FormDataEntryValue]>): EditorChain[] {
-  const chains: Tree = new Map();
-  for (const [name, value] of entries) {
-    if (typeof value !== "string") continue;
-    const parts = name.split(".");
-    if (parts[0] !== "chains" || parts.length < 3) continue;
-    const c = Number(parts[1]);
-    if (!Number.isInteger(c) || c < 0 || c > MAX_INDEX) continue;
-    const chain = child(chains, c);
-    if (parts.length === 3 && parts[2]) {
-      chain.set(parts[2], value);
-      continue;
-    }
-    if (parts[2] !== "blocks") continue;
-    const b = Number(parts[3]);
-    if (!Number.isInteger(b) || b < 0 || b > MAX_INDEX) continue;
-    const block = child(childTree(chain, "blocks"), b);
-    if (parts.length === 5 && parts[4]) {
-      block.set(parts[4], value);
-    } else if (parts.length === 7 && parts[4] === "bands" && parts[6]) {
-      const k = Number(parts[5]);
-      if (!Number.isInteger(k) || k < 0 || k > MAX_INDEX) continue;
-      child(childTree(block, "bands"), k).set(parts[6], value);
-    }
-  }
+  const chains = formTree(entries, "chains");
   return inOrder(chains, (chain, ci): EditorChain => {
-    const blocks = chain.get("blocks");
     return {
       key: `f${ci}`,
-      name: text(chain, "name"),
-      colour: text(chain, "colour"),
+      name: formText(chain, "name"),
+      colour: formText(chain, "colour"),
       errors: {},
-      blocks: inOrder(blocks instanceof Map ? blocks : undefined, (block, bi): EditorBlock | null => {
-        const type = text(block, "type");
+      blocks: inOrder(chain.get("blocks"), (block, bi): EditorBlock | null => {
+        const type = formText(block, "type");
         if (!isBlockType(type)) return null;
         const params: Record<string, string> = {};
-        for (const field of BLOCK_FIELDS[type]) params[field] = text(block, field);
-        const bands = block.get("bands");
+        for (const field of BLOCK_FIELDS[type]) params[field] = formText(block, field);
         return {
           key: `f${ci}b${bi}`,
           type,
           enabled: block.has("enabled"),
-          assetId: type === "capture" || type === "ir" ? text(block, "assetId") : "",
+          assetId: type === "capture" || type === "ir" ? formText(block, "assetId") : "",
           params,
           errors: {},
           bands:
             type !== "eq"
               ? []
-              : inOrder(bands instanceof Map ? bands : undefined, (band, ki): EditorBand => {
-                  const values = Object.fromEntries(EQ_BAND_FIELDS.map((f) => [f, text(band, f)]));
+              : inOrder(block.get("bands"), (band, ki): EditorBand => {
+                  const values = Object.fromEntries(EQ_BAND_FIELDS.map((f) => [f, formText(band, f)]));
                   return {
                     key: `f${ci}b${bi}k${ki}`,
-                    kind: text(band, "kind"),
+                    kind: formText(band, "kind"),
                     frequencyHz: values.frequencyHz ?? "",
                     gainDb: values.gainDb ?? "",
                     q: values.q ?? "",

@@ -5,6 +5,7 @@
  */
 import type { DiTrackInput } from "@gts/api/contract";
 import type { EditorDiTrack, EditorRiff } from "./di-tracks";
+import { formText, formTree, inOrder, MAX_FORM_INDEX } from "./form-tree";
 import { formatTime, parseSeconds, rowStart } from "./riff-editor";
 
 /** `diTracks.<track>.<field>`, or `diTracks.<track>.riffs.<riff>.<field>`. */
@@ -12,12 +13,9 @@ export function diFieldName(track: number, field: string, riff?: number): string
   return riff === undefined ? `diTracks.${track}.${field}` : `diTracks.${track}.riffs.${riff}.${field}`;
 }
 
-/** Indices beyond any limit are ignored: a forged form cannot make the action build huge arrays. */
-const MAX_INDEX = 63;
-
 const index = (part: string | undefined) => {
   const n = Number(part);
-  return part !== undefined && /^\d+$/.test(part) && n <= MAX_INDEX ? n : null;
+  return part !== undefined && /^\d+$/.test(part) && n <= MAX_FORM_INDEX ? n : null;
 };
 
 /**
@@ -25,49 +23,21 @@ const index = (part: string | undefined) => {
  * there when any of its fields is; keys are `f<track>` and `f<track>r<riff>`, so server and browser agree.
  */
 export function parseDiTracksForm(entries: Iterable<[string, FormDataEntryValue]>): EditorDiTrack[] {
-  const tracks = new Map<number, { fields: Map<string, string>; riffs: Map<number, Map<string, string>> }>();
-  for (const [name, value] of entries) {
-    if (typeof value !== "string") continue;
-    const parts = name.split(".");
-    if (parts[0] !== "diTracks") continue;
-    const t = index(parts[1]);
-    if (t === null) continue;
-    let track = tracks.get(t);
-    if (!track) {
-      track = { fields: new Map(), riffs: new Map() };
-      tracks.set(t, track);
-    }
-    if (parts.length === 3 && parts[2]) {
-      track.fields.set(parts[2], value);
-    } else if (parts.length === 5 && parts[2] === "riffs" && parts[4]) {
-      const r = index(parts[3]);
-      if (r === null) continue;
-      const riff = track.riffs.get(r) ?? new Map<string, string>();
-      riff.set(parts[4], value);
-      track.riffs.set(r, riff);
-    }
-  }
-  return [...tracks.keys()]
-    .sort((a, b) => a - b)
-    .map((t, ti) => {
-      const track = tracks.get(t) as NonNullable<ReturnType<typeof tracks.get>>;
-      return {
-        key: `f${ti}`,
-        assetId: track.fields.get("assetId") ?? "",
-        channel: track.fields.get("channel") ?? "",
+  return inOrder(formTree(entries, "diTracks"), (track, ti) => ({
+    key: `f${ti}`,
+    assetId: formText(track, "assetId"),
+    channel: formText(track, "channel"),
+    errors: {},
+    riffs: inOrder(
+      track.get("riffs"),
+      (riff, ri): EditorRiff => ({
+        key: `f${ti}r${ri}`,
+        start: formText(riff, "startSeconds"),
+        end: formText(riff, "endSeconds"),
         errors: {},
-        riffs: [...track.riffs.keys()]
-          .sort((a, b) => a - b)
-          .map(
-            (r, ri): EditorRiff => ({
-              key: `f${ti}r${ri}`,
-              start: track.riffs.get(r)?.get("startSeconds") ?? "",
-              end: track.riffs.get(r)?.get("endSeconds") ?? "",
-              errors: {},
-            }),
-          ),
-      };
-    });
+      }),
+    ),
+  }));
 }
 
 /** The contract's DI tracks, and where each sent riff came from: `riffIndex[track][sent] = row`. */
