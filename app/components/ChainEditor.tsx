@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { Asset } from "../lib/api-types";
 import {
   duplicateChain,
@@ -12,6 +12,7 @@ import {
 } from "../lib/chain-editor";
 import { type ChainEditorApi, ChainEditorContext } from "../lib/chain-editor-context";
 import { adoptFormValues, parseEditorForm } from "../lib/chain-editor-form";
+import { useEditorFeedback } from "../lib/use-editor-feedback";
 import { ChainFields } from "./ChainFields";
 
 export interface ChainEditorProps {
@@ -30,10 +31,9 @@ export interface ChainEditorProps {
  */
 export function ChainEditor({ initial, submitted, captures, irs }: ChainEditorProps) {
   const [chains, dispatch] = useReducer(editorReducer, submitted ?? initial);
-  const [announcement, setAnnouncement] = useState("");
+  const { announcement, announce, focusAfterRender } = useEditorFeedback();
   const root = useRef<HTMLDivElement>(null);
   const counter = useRef(0);
-  const pendingFocus = useRef<(() => HTMLElement | null | undefined) | null>(null);
   const chainsRef = useRef(chains);
   chainsRef.current = chains;
 
@@ -43,21 +43,11 @@ export function ChainEditor({ initial, submitted, captures, irs }: ChainEditorPr
       irs,
       dispatch,
       nextKey: () => `k${counter.current++}`,
-      // Alternating a trailing no-break space makes a repeated message ("Moved EQ …" twice) a change, so it is read.
-      announce: (message) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message)),
-      focusAfterRender: (find) => {
-        pendingFocus.current = find;
-      },
+      announce,
+      focusAfterRender,
     }),
-    [captures, irs],
+    [captures, irs, announce, focusAfterRender],
   );
-
-  useLayoutEffect(() => {
-    const find = pendingFocus.current;
-    if (!find) return;
-    pendingFocus.current = null;
-    find()?.focus();
-  });
 
   // After a refused submit: the chains as sent, with each message beside its control; focus the first one.
   const lastSubmitted = useRef(submitted);
@@ -65,8 +55,8 @@ export function ChainEditor({ initial, submitted, captures, irs }: ChainEditorPr
     if (!submitted || submitted === lastSubmitted.current) return;
     lastSubmitted.current = submitted;
     dispatch({ type: "load", chains: submitted });
-    pendingFocus.current = () => root.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  }, [submitted]);
+    focusAfterRender(() => root.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+  }, [submitted, focusAfterRender]);
 
   // Values typed before the scripts ran are in the form but not in the state: adopt them, or the next render would
   // put the state's values back.

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from "react";
+import { useEffect, useReducer, useRef } from "react";
 import {
   type DiChoice,
   diTracksReducer,
@@ -12,6 +12,7 @@ import {
 import { adoptDiFormValues, parseDiTracksForm } from "../lib/di-tracks-form";
 import { describeSpan, type Span } from "../lib/riff-editor";
 import { useHydrated } from "../lib/use-di-audio";
+import { useEditorFeedback } from "../lib/use-editor-feedback";
 import { DiTrackFields } from "./DiTrackFields";
 import { FieldError } from "./FieldError";
 
@@ -33,28 +34,13 @@ export interface DiTracksEditorProps {
  */
 export function DiTracksEditor({ dis, initial, submitted, sectionErrors = [] }: DiTracksEditorProps) {
   const [tracks, dispatch] = useReducer(diTracksReducer, submitted ?? initial);
-  const [announcement, setAnnouncement] = useState("");
+  const { announcement, announce, focusAfterRender } = useEditorFeedback();
   const hydrated = useHydrated();
   const root = useRef<HTMLDivElement>(null);
   const counter = useRef(0);
-  const pendingFocus = useRef<(() => HTMLElement | null | undefined) | null>(null);
   const tracksRef = useRef(tracks);
   tracksRef.current = tracks;
   const nextKey = () => `n${counter.current++}`;
-  // Alternating a trailing no-break space makes a repeated message a change, so it is read again.
-  const announce = (message: string) =>
-    setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message));
-  const focusAfterRender = (find: () => HTMLElement | null | undefined) => {
-    pendingFocus.current = find;
-  };
-
-  useLayoutEffect(() => {
-    const find = pendingFocus.current;
-    if (!find) return;
-    pendingFocus.current = null;
-    find()?.focus();
-  });
-
   const lastSubmitted = useRef(submitted);
   useEffect(() => {
     if (!submitted || submitted === lastSubmitted.current) return;
